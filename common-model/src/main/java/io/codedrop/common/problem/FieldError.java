@@ -1,0 +1,5 @@
+package io.codedrop.common.problem;
+
+/** One invalid input field of a validation problem. */
+public record FieldError(String field, String message) {
+}
