@@ -10,6 +10,8 @@ import java.util.Set;
  */
 public final class Tokens {
     private static final String ISSUER = "https://server.example.com";
+    /** The OIDC test server's private key; its public half is on the server's JWKS endpoint. */
+    private static final String SIGNING_KEY = "privateKey.jwk";
 
     private Tokens() {
     }
@@ -26,6 +28,6 @@ public final class Tokens {
                 .claim("name", "Dev " + subject)
                 .groups(roles)
                 .audience("https://service.example.com")
-                .sign();
+                .sign(SIGNING_KEY);
     }
 }

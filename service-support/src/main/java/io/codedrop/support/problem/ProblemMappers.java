@@ -2,6 +2,7 @@ package io.codedrop.support.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.codedrop.common.problem.FieldError;
 import io.codedrop.common.problem.ProblemDetail;
 import io.quarkus.security.AuthenticationFailedException;
@@ -44,6 +45,12 @@ public class ProblemMappers {
             return respond(Problems.malformed("the request body is not valid JSON for this endpoint"));
         }
         return respond(Problems.validation(List.of(new FieldError(field, FieldNames.reason(e)))));
+    }
+
+    /** Declared separately because Quarkus ships its own mapper for this subtype. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,22 @@
+package io.codedrop.support.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Tuning of the outbox relay. */
+@ConfigMapping(prefix = "codedrop.outbox")
+public interface OutboxConfig {
+    /** Build time: whether this service relays an outbox (only services that publish events have the table). */
+    @WithDefault("false")
+    boolean relayEnabled();
+
+    /** Most messages sent to Kafka and deleted in one relay transaction. */
+    @WithDefault("1000")
+    int batchSize();
+
+    /** Safety poll for messages whose notification was missed or whose send failed (broker down). */
+    @WithDefault("1s")
+    Duration pollInterval();
+}

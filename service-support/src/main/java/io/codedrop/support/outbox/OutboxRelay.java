@@ -1,0 +1,169 @@
+package io.codedrop.support.outbox;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Moves outbox rows to Kafka: woken by LISTEN/NOTIFY at each commit and by a slow safety poll, it
+ * takes a batch in id order, sends it, waits for the broker's acknowledgements and deletes the rows
+ * in the same transaction. A failed send rolls back, so the rows stay until the broker is back. An
+ * advisory lock lets one replica relay at a time, which keeps every key's events in order.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "codedrop.outbox.relay-enabled", stringValue = "true")
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x0C0DED0FL;
+    private static final String TAKE_BATCH = """
+            DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT $1)
+            RETURNING id, topic, message_key, payload""";
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+    private final PgConnectOptions listenOptions;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private KafkaProducer<String, byte[]> producer;
+    private PgSubscriber subscriber;
+    private long timer;
+
+    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
+                       @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.listenOptions = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""));
+        username.ifPresent(listenOptions::setUser);
+        password.ifPresent(listenOptions::setPassword);
+    }
+
+    void start(@Observes StartupEvent event) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"), new StringSerializer(), new ByteArraySerializer());
+        subscriber = PgSubscriber.subscriber(vertx, listenOptions)
+                .reconnectPolicy(attempts -> 1_000L);
+        subscriber.channel(Outbox.CHANNEL).handler(payload -> requestDrain());
+        subscriber.connect().subscribe().with(ok -> requestDrain(),
+                failure -> LOG.warnf("outbox LISTEN unavailable, relying on polling: %s", failure.getMessage()));
+        timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> requestDrain());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        vertx.cancelTimer(timer);
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    /** Coalesces wake-ups: at most one drain runs, and a wake-up during a drain causes one more pass. */
+    void requestDrain() {
+        wanted.set(true);
+        if (draining.compareAndSet(false, true)) {
+            drainLoop();
+        }
+    }
+
+    private void drainLoop() {
+        wanted.set(false);
+        drainBatch().subscribe().with(sent -> {
+            if (sent == config.batchSize()) {
+                wanted.set(true);
+            }
+            finishPass();
+        }, failure -> {
+            LOG.warnf("outbox relay will retry: %s", failure.getMessage());
+            draining.set(false);
+        });
+    }
+
+    private void finishPass() {
+        draining.set(false);
+        if (wanted.get() && draining.compareAndSet(false, true)) {
+            drainLoop();
+        }
+    }
+
+    Uni<Integer> drainBatch() {
+        return pool.withTransaction(connection -> lockRelay(connection)
+                .chain(locked -> locked ? takeAndSend(connection) : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Boolean> lockRelay(SqlConnection connection) {
+        return connection.preparedQuery("SELECT pg_try_advisory_xact_lock($1)")
+                .execute(Tuple.of(RELAY_LOCK))
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
+    private Uni<Integer> takeAndSend(SqlConnection connection) {
+        return connection.preparedQuery(TAKE_BATCH)
+                .execute(Tuple.of(config.batchSize()))
+                .chain(this::sendAll);
+    }
+
+    private Uni<Integer> sendAll(RowSet<Row> rows) {
+        List<Uni<Void>> acks = new ArrayList<>(rows.size());
+        List<Row> ordered = new ArrayList<>(rows.size());
+        rows.forEach(ordered::add);
+        ordered.sort((a, b) -> Long.compare(a.getLong("id"), b.getLong("id")));
+        for (Row row : ordered) {
+            acks.add(send(new ProducerRecord<>(row.getString("topic"), row.getString("message_key"),
+                    row.getBuffer("payload") == null ? null : row.getBuffer("payload").getBytes())));
+        }
+        if (acks.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Uni.join().all(acks).andFailFast().replaceWith(ordered.size());
+    }
+
+    private Uni<Void> send(ProducerRecord<String, byte[]> record) {
+        return Uni.createFrom().<Void>emitter(emitter -> producer.send(record, (metadata, failure) -> {
+            if (failure != null) {
+                emitter.fail(failure);
+            } else {
+                emitter.complete(null);
+            }
+        })).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()); // send() blocks while the broker is unknown
+    }
+}
