@@ -1,0 +1,15 @@
+package io.codedrop.ingest.domain;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/** received → parsing → stocking → completed, or failed with a reason. */
+public enum UploadStatus {
+    RECEIVED, PARSING, STOCKING, COMPLETED, FAILED;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
