@@ -1,8 +1,13 @@
 CREATE TABLE campaign_view (
     id         uuid PRIMARY KEY,
     snapshot   jsonb       NOT NULL,
-    deleted    boolean     NOT NULL DEFAULT false,
-    updated_at timestamptz NOT NULL
+    deleted             boolean     NOT NULL DEFAULT false,
+    status              varchar(16) NOT NULL,
+    starts_at           timestamptz,
+    expires_at          timestamptz,
+    max_claims_per_user integer     NOT NULL,
+    max_total_claims    integer,
+    updated_at          timestamptz NOT NULL
 );
 
 -- every event applied to the aggregates, so a redelivered one is recognised and skipped

@@ -1,6 +1,7 @@
 package io.codedrop.campaign.domain;
 
 import io.codedrop.common.event.CampaignStatus;
+import io.codedrop.support.campaign.CampaignStatusColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -26,7 +27,7 @@ public class Campaign {
     private String description;
     @Column(name = "app_name", nullable = false)
     private String appName;
-    @Convert(converter = CampaignStatusConverter.class)
+    @Convert(converter = CampaignStatusColumn.class)
     @Column(nullable = false)
     private CampaignStatus status;
     @Column(name = "starts_at")

@@ -75,7 +75,7 @@ class EventRoundTripTest {
     @Test
     void codeRequestEventSurvivesTheWire() {
         CodeRequestEvent event = CodeRequestEvent.of(CAMPAIGN, UUID.randomUUID(), Platform.ANDROID,
-                RequestStatus.NO_CODES_AVAILABLE, null, "DE", NOW);
+                RequestStatus.NO_CODES_AVAILABLE, null, false, "DE", NOW);
 
         assertTrue(wire(event).contains("\"status\":\"no_codes_available\""));
         assertEquals(event, roundTrip(event, new CodeRequestEventDeserializer()));

@@ -1,12 +1,12 @@
-package io.codedrop.campaign.domain;
+package io.codedrop.support.campaign;
 
 import io.codedrop.common.event.CampaignStatus;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** Stores statuses as their API spelling, so the table reads like the contract. */
+/** Stores a campaign status as its API spelling ({@code active}), so SQL reads like the contract. */
 @Converter
-public class CampaignStatusConverter implements AttributeConverter<CampaignStatus, String> {
+public class CampaignStatusColumn implements AttributeConverter<CampaignStatus, String> {
     @Override
     public String convertToDatabaseColumn(CampaignStatus status) {
         return status == null ? null : status.wireName();
