@@ -1,30 +1,55 @@
 package io.codedrop.distribution.availability;
 
 import io.codedrop.common.Platform;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Codes still available per campaign and platform, kept in a Redis hash shared by all replicas so
- * the public campaign page never counts rows in Postgres.
+ * Codes still available per campaign and platform, in a Redis hash shared by all replicas so the
+ * public campaign page never counts rows. Written after each commit with the absolute counts the
+ * transaction computed, so a missed write heals with the next one.
  */
 @ApplicationScoped
 public class AvailabilityCache {
+    private static final Logger LOG = Logger.getLogger(AvailabilityCache.class);
     private final ReactiveHashCommands<String, String, Long> hashes;
+    private final Counter failedWrites;
 
-    public AvailabilityCache(ReactiveRedisDataSource redis) {
+    public AvailabilityCache(ReactiveRedisDataSource redis, MeterRegistry registry) {
         this.hashes = redis.hash(String.class, String.class, Long.class);
+        this.failedWrites = registry.counter("codedrop.availability.write.failures");
     }
 
     public Uni<Map<Platform, Long>> available(UUID campaignId) {
         return hashes.hgetall(key(campaignId))
                 .map(AvailabilityCache::byPlatform);
+    }
+
+    /** Never fails: the counts are a cache of Postgres, and a claim must not fail because Redis did. */
+    public Uni<Void> store(UUID campaignId, Map<Platform, Long> counts) {
+        if (counts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, Long> fields = new HashMap<>();
+        counts.forEach((platform, count) -> fields.put(platform.label(), count));
+        return hashes.hset(key(campaignId), fields)
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
+                    failedWrites.increment();
+                    LOG.warnf("available counts of campaign %s not written to Redis: %s", campaignId,
+                            failure.getMessage());
+                    return null;
+                });
     }
 
     static String key(UUID campaignId) {

@@ -1,0 +1,205 @@
+package io.codedrop.distribution.allocation;
+
+import io.codedrop.common.Platform;
+import io.codedrop.distribution.allocation.AllocationPlan.Assignment;
+import io.codedrop.distribution.allocation.AllocationPlan.AvailableCode;
+import io.codedrop.distribution.claim.Claimant;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The SQL of an allocation batch. Every statement works on the whole batch at once (arrays and
+ * {@code unnest}), so a batch of a hundred claims costs the same round trips as one.
+ */
+@ApplicationScoped
+public class AllocationRepository {
+    private static final String LOCK_CAMPAIGN = """
+            WITH locked AS (
+                INSERT INTO allocation_state (campaign_id) VALUES ($1)
+                ON CONFLICT (campaign_id) DO UPDATE SET claimed_total = allocation_state.claimed_total
+                RETURNING claimed_total)
+            SELECT locked.claimed_total, v.id IS NOT NULL AS exists, coalesce(v.deleted, false) AS deleted,
+                   v.status, v.starts_at,
+                   v.expires_at, v.max_claims_per_user, v.max_total_claims
+            FROM locked LEFT JOIN campaign_view v ON v.id = $1""";
+    private static final String UPSERT_USERS = """
+            INSERT INTO end_users (device_key, platform, user_agent, ip_address)
+            SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[]) ORDER BY 1
+            ON CONFLICT (device_key) DO UPDATE SET last_seen_at = now()
+            RETURNING id, device_key""";
+    private static final String HELD_CODES = """
+            SELECT c.user_id, count(*) OVER (PARTITION BY c.user_id) AS held, p.id, p.code, p.platform,
+                   p.expires_at, c.claimed_at
+            FROM claims c JOIN promo_codes p ON p.id = c.code_id
+            WHERE c.campaign_id = $1 AND c.user_id = ANY($2)""";
+    private static final String TAKE_CODES = """
+            SELECT p.id, p.seq, p.code, p.expires_at FROM promo_codes p
+            WHERE p.campaign_id = $1 AND p.platform = $2 AND p.status = 'unused'
+              AND p.seq > coalesce((SELECT last_seq FROM code_pools WHERE campaign_id = $1 AND platform = $2), 0)
+              AND (p.expires_at IS NULL OR p.expires_at > $4)
+            ORDER BY p.seq LIMIT $3
+            FOR UPDATE OF p""";
+    private static final String MARK_USED = """
+            UPDATE promo_codes p SET status = 'used', used_at = $3, used_by_user_id = a.user_id, updated_at = $3
+            FROM unnest($1::uuid[], $2::uuid[]) AS a(id, user_id) WHERE p.id = a.id""";
+    private static final String INSERT_CLAIMS = """
+            INSERT INTO claims (campaign_id, user_id, code_id, platform, claimed_at)
+            SELECT $1, a.user_id, a.code_id, a.platform, $5
+            FROM unnest($2::uuid[], $3::uuid[], $4::varchar[]) AS a(user_id, code_id, platform)""";
+    private static final String ADVANCE_POOLS = """
+            UPDATE code_pools p SET last_seq = greatest(p.last_seq, a.last_seq), available = p.available - a.taken
+            FROM unnest($2::varchar[], $3::bigint[], $4::bigint[]) AS a(platform, last_seq, taken)
+            WHERE p.campaign_id = $1 AND p.platform = a.platform
+            RETURNING p.platform, p.available""";
+    private static final String COUNT_CLAIMS = """
+            UPDATE allocation_state SET claimed_total = claimed_total + $2 WHERE campaign_id = $1""";
+    private static final String INSERT_REQUESTS = """
+            INSERT INTO code_requests (id, campaign_id, user_id, platform, code_id, status, created_at)
+            SELECT a.id, $1, a.user_id, a.platform, a.code_id, a.status, a.created_at
+            FROM unnest($2::uuid[], $3::uuid[], $4::varchar[], $5::uuid[], $6::varchar[], $7::timestamptz[])
+                 AS a(id, user_id, platform, code_id, status, created_at)""";
+    /** Locks the campaign's allocation row until commit and reads its rules; serialises all replicas. */
+    public Uni<CampaignRules> lockCampaign(SqlConnection connection, UUID campaignId) {
+        return connection.preparedQuery(LOCK_CAMPAIGN)
+                .execute(Tuple.of(campaignId))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    boolean exists = row.getBoolean("exists");
+                    return new CampaignRules(exists, row.getBoolean("deleted"), row.getString("status"),
+                            instant(row, "starts_at"), instant(row, "expires_at"),
+                            exists ? row.getInteger("max_claims_per_user") : 1,
+                            row.getInteger("max_total_claims"), row.getLong("claimed_total"));
+                });
+    }
+
+    /** The users behind the claimants, created on first sight; device keys in sorted order to avoid deadlocks. */
+    public Uni<Map<String, UUID>> upsertUsers(SqlConnection connection, List<Claimant> claimants) {
+        Map<String, Claimant> distinct = new HashMap<>();
+        claimants.forEach(claimant -> distinct.putIfAbsent(claimant.deviceKey(), claimant));
+        List<Claimant> users = new ArrayList<>(distinct.values());
+        users.sort(Comparator.comparing(Claimant::deviceKey));
+        return connection.preparedQuery(UPSERT_USERS)
+                .execute(Tuple.of(
+                        users.stream().map(Claimant::deviceKey).toArray(String[]::new),
+                        users.stream().map(c -> c.platform().label()).toArray(String[]::new),
+                        users.stream().map(Claimant::userAgent).toArray(String[]::new),
+                        users.stream().map(Claimant::ipAddress).toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, UUID> ids = new HashMap<>();
+                    rows.forEach(row -> ids.put(row.getString("device_key"), row.getUUID("id")));
+                    return ids;
+                });
+    }
+
+    public Uni<Map<UUID, HeldCodes>> heldCodes(SqlConnection connection, UUID campaignId, UUID[] userIds) {
+        return connection.preparedQuery(HELD_CODES)
+                .execute(Tuple.of(campaignId, userIds))
+                .map(rows -> {
+                    Map<UUID, HeldCodes> held = new HashMap<>();
+                    Map<UUID, Instant> latestAt = new HashMap<>();
+                    for (Row row : rows) {
+                        UUID user = row.getUUID("user_id");
+                        Instant claimedAt = instant(row, "claimed_at");
+                        if (latestAt.containsKey(user) && !claimedAt.isAfter(latestAt.get(user))) {
+                            continue;
+                        }
+                        latestAt.put(user, claimedAt);
+                        held.put(user, new HeldCodes(row.getLong("held").intValue(), new ClaimOutcome.Fulfilled(
+                                row.getUUID("id"), row.getString("code"), Platform.parse(row.getString("platform")),
+                                instant(row, "expires_at"), false)));
+                    }
+                    return held;
+                });
+    }
+
+    /** The next {@code count} unexpired codes in upload order, starting after the pool's cursor. */
+    public Uni<List<AvailableCode>> takeCodes(SqlConnection connection, UUID campaignId, Platform platform,
+                                              int count, Instant now) {
+        return connection.preparedQuery(TAKE_CODES)
+                .execute(Tuple.of(campaignId, platform.label(), count, utc(now)))
+                .map(rows -> {
+                    List<AvailableCode> codes = new ArrayList<>(rows.size());
+                    rows.forEach(row -> codes.add(new AvailableCode(row.getUUID("id"), row.getLong("seq"),
+                            row.getString("code"), instant(row, "expires_at"))));
+                    return codes;
+                });
+    }
+
+    /** Records the claims of a batch: codes used, claim rows, pool cursors and counts. */
+    public Uni<Map<Platform, Long>> recordClaims(SqlConnection connection, UUID campaignId,
+                                                 Map<Platform, List<Assignment>> assignments, Instant now) {
+        List<Assignment> all = assignments.values().stream().flatMap(List::stream).toList();
+        if (all.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        UUID[] codeIds = all.stream().map(a -> a.code().id()).toArray(UUID[]::new);
+        UUID[] userIds = all.stream().map(Assignment::userId).toArray(UUID[]::new);
+        String[] platforms = assignments.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(a -> e.getKey().label())).toArray(String[]::new);
+        List<Platform> pools = assignments.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(Map.Entry::getKey).toList();
+        Uni<Void> used = connection.preparedQuery(MARK_USED)
+                .execute(Tuple.of(codeIds, userIds, utc(now))).replaceWithVoid();
+        Uni<Void> claims = connection.preparedQuery(INSERT_CLAIMS)
+                .execute(Tuple.of(campaignId, userIds, codeIds, platforms, utc(now))).replaceWithVoid();
+        Uni<Void> counted = connection.preparedQuery(COUNT_CLAIMS)
+                .execute(Tuple.of(campaignId, (long) all.size())).replaceWithVoid();
+        Uni<Map<Platform, Long>> advanced = connection.preparedQuery(ADVANCE_POOLS)
+                .execute(Tuple.of(campaignId,
+                        pools.stream().map(Platform::label).toArray(String[]::new),
+                        pools.stream().map(p -> lastSeq(assignments.get(p))).toArray(Long[]::new),
+                        pools.stream().map(p -> (long) assignments.get(p).size()).toArray(Long[]::new)))
+                .map(AllocationRepository::availableByPlatform);
+        return Uni.combine().all().unis(used, claims, counted, advanced).with((a, b, c, available) -> available);
+    }
+
+    /** One code-request row per attempt. */
+    public Uni<Void> recordRequests(SqlConnection connection, UUID campaignId, List<RequestRecord> requests) {
+        return connection.preparedQuery(INSERT_REQUESTS)
+                .execute(Tuple.from(List.of(campaignId,
+                        requests.stream().map(RequestRecord::id).toArray(UUID[]::new),
+                        requests.stream().map(RequestRecord::userId).toArray(UUID[]::new),
+                        requests.stream().map(r -> r.platform().label()).toArray(String[]::new),
+                        requests.stream().map(RequestRecord::codeId).toArray(UUID[]::new),
+                        requests.stream().map(r -> r.status().wireName()).toArray(String[]::new),
+                        requests.stream().map(r -> utc(r.at())).toArray(OffsetDateTime[]::new))))
+                .replaceWithVoid();
+    }
+
+    /** A code-request row. */
+    public record RequestRecord(UUID id, UUID userId, Platform platform, UUID codeId,
+                                io.codedrop.common.event.RequestStatus status, Instant at) {
+    }
+
+    private static long lastSeq(List<Assignment> assignments) {
+        return assignments.stream().mapToLong(a -> a.code().seq()).max().orElse(0);
+    }
+
+    private static Map<Platform, Long> availableByPlatform(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        Map<Platform, Long> available = new HashMap<>();
+        rows.forEach(row -> available.put(Platform.parse(row.getString("platform")), row.getLong("available")));
+        return available;
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
