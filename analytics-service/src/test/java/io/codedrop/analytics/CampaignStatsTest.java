@@ -1,65 +1,127 @@
 package io.codedrop.analytics;
 
 import io.codedrop.common.Platform;
-import io.codedrop.common.Topics;
 import io.codedrop.common.event.CampaignSnapshot;
-import io.codedrop.common.event.StockCount;
-import io.codedrop.common.event.StockEvent;
+import io.codedrop.common.event.CodeStatusChange;
+import io.codedrop.common.event.DomainEvent;
+import io.codedrop.common.event.RequestStatus;
 import io.codedrop.testing.CampaignFixtures;
-import io.codedrop.testing.EventSerdes;
-import io.codedrop.testing.KafkaResource;
 import io.codedrop.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.Serdes;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.codedrop.analytics.ScriptedHistory.at;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class CampaignStatsTest {
     @Test
-    void stockEventsAddUpPerPlatformAndRedeliveryChangesNothing() {
+    void documentMatchesTheScriptedHistory() {
         String owner = "owner-" + UUID.randomUUID();
         CampaignSnapshot campaign = CampaignFixtures.active(owner);
         CampaignFixtures.publish(campaign);
-        UUID upload = UUID.randomUUID();
-        StockEvent first = StockEvent.stocked(campaign.id(), upload, 0,
-                Map.of(Platform.IOS, new StockCount(600, 10), Platform.ANDROID, new StockCount(400, 0)));
-        StockEvent second = StockEvent.stocked(campaign.id(), upload, 1, Map.of(Platform.IOS, new StockCount(50, 0)));
 
-        publish(first);
-        publish(second);
-        publish(first);
+        StatsEvents.publish(ScriptedHistory.of(campaign.id()));
 
-        String token = Tokens.forDeveloper(owner, owner + "@example.com");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token)
-                .when().get("/api/v1/analytics/campaigns/" + campaign.id())
-                .then().statusCode(200)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> expectHistory(stats(owner, campaign.id()))
                 .body("id", equalTo(campaign.id().toString()))
                 .body("name", equalTo(campaign.name()))
-                .body("total_codes", equalTo(1050))
-                .body("used_codes", equalTo(0))
-                .body("remaining_codes", equalTo(1050))
-                .body("usage_rate", equalTo(0.0f))
-                .body("platform_breakdown.iOS.total", equalTo(650))
-                .body("platform_breakdown.Android.total", equalTo(400)));
+                .body("platform_breakdown.iOS.total", equalTo(ScriptedHistory.IOS_TOTAL))
+                .body("platform_breakdown.iOS.used", equalTo(ScriptedHistory.IOS_USED))
+                .body("platform_breakdown.Android.total", equalTo(ScriptedHistory.ANDROID_TOTAL))
+                .body("platform_breakdown.Android.used", equalTo(ScriptedHistory.ANDROID_USED))
+                .body("daily_usage.date", contains("2025-03-01", "2025-03-02", "2025-03-03", "2025-03-04"))
+                .body("daily_usage.used", contains(ScriptedHistory.DAILY_USED[0], ScriptedHistory.DAILY_USED[1],
+                        ScriptedHistory.DAILY_USED[2], ScriptedHistory.DAILY_USED[3]))
+                .body("requests.fulfilled", equalTo(ScriptedHistory.FULFILLED))
+                .body("requests.no_codes_available", equalTo(ScriptedHistory.NO_CODES_AVAILABLE))
+                .body("requests.campaign_inactive", equalTo(ScriptedHistory.CAMPAIGN_INACTIVE))
+                .body("requests.rate_limited", equalTo(ScriptedHistory.RATE_LIMITED))
+                .body("requests.blocked", equalTo(ScriptedHistory.BLOCKED))
+                .body("last_updated", equalTo(ScriptedHistory.LAST_UPDATED)));
     }
 
     @Test
-    void anotherDevelopersCampaignAnswersNotFoundButAnAdminSeesIt() {
+    void republishedEventsChangeNothing() {
+        String owner = "owner-" + UUID.randomUUID();
+        CampaignSnapshot campaign = CampaignFixtures.active(owner);
+        CampaignFixtures.publish(campaign);
+        List<DomainEvent> history = ScriptedHistory.of(campaign.id());
+        StatsEvents.publish(history);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> expectHistory(stats(owner, campaign.id())));
+
+        StatsEvents.publish(history);
+        // one new event per topic after the duplicates, on their partitions: once these count, the duplicates were consumed
+        StatsEvents.publish(List.of(
+                StatsEvents.stock(campaign.id(), at(4, 20), Map.of(Platform.WINDOWS, 1)),
+                StatsEvents.rejected(campaign.id(), Platform.IOS, RequestStatus.BLOCKED, at(4, 20)),
+                StatsEvents.status(campaign.id(), CodeStatusChange.EXPIRED, at(4, 20), Map.of(Platform.WINDOWS, 1))));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stats(owner, campaign.id())
+                .body("platform_breakdown.Windows.total", equalTo(1))
+                .body("requests.blocked", equalTo(ScriptedHistory.BLOCKED + 1))
+                .body("expired_codes", equalTo(ScriptedHistory.EXPIRED + 1)));
+        stats(owner, campaign.id())
+                .body("total_codes", equalTo(ScriptedHistory.TOTAL + 1))
+                .body("used_codes", equalTo(ScriptedHistory.USED))
+                .body("requests.fulfilled", equalTo(ScriptedHistory.FULFILLED))
+                .body("requests.no_codes_available", equalTo(ScriptedHistory.NO_CODES_AVAILABLE))
+                .body("daily_usage.used", contains(ScriptedHistory.DAILY_USED[0], ScriptedHistory.DAILY_USED[1],
+                        ScriptedHistory.DAILY_USED[2], ScriptedHistory.DAILY_USED[3]));
+    }
+
+    @Test
+    void campaignWithoutEventsHasZerosAndEmptyUsage() {
+        String owner = "owner-" + UUID.randomUUID();
+        CampaignSnapshot campaign = CampaignFixtures.active(owner);
+        CampaignFixtures.publish(campaign);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stats(owner, campaign.id())
+                .body("total_codes", equalTo(0))
+                .body("usage_rate", equalTo(0.0f))
+                .body("daily_usage.size()", equalTo(0))
+                .body("requests.fulfilled", equalTo(0)));
+    }
+
+    @Test
+    void teamReaderSeesTheCampaign() {
+        String owner = "owner-" + UUID.randomUUID();
+        String teammate = "viewer-" + UUID.randomUUID();
+        CampaignSnapshot campaign = StatsEvents.campaign(owner, Set.of(teammate));
+        CampaignFixtures.publish(campaign);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stats(teammate, campaign.id())
+                .body("id", equalTo(campaign.id().toString())));
+    }
+
+    @Test
+    void adminSeesAnyCampaign() {
         CampaignSnapshot campaign = CampaignFixtures.active("owner-" + UUID.randomUUID());
         CampaignFixtures.publish(campaign);
         String admin = Tokens.forDeveloper("ops", "ops@example.com", Set.of("admin"));
+
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin)
-                .get("/api/v1/analytics/campaigns/" + campaign.id()).then().statusCode(200));
+                .get("/api/v1/analytics/campaigns/" + campaign.id())
+                .then().statusCode(200)
+                .body("id", equalTo(campaign.id().toString())));
+    }
+
+    @Test
+    void anotherDevelopersCampaignAnswersNotFound() {
+        String owner = "owner-" + UUID.randomUUID();
+        CampaignSnapshot campaign = CampaignFixtures.active(owner);
+        CampaignFixtures.publish(campaign);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stats(owner, campaign.id()));
 
         given().auth().oauth2(Tokens.forDeveloper("stranger", "stranger@example.com"))
                 .when().get("/api/v1/analytics/campaigns/" + campaign.id())
@@ -67,10 +129,25 @@ class CampaignStatsTest {
                 .contentType("application/problem+json");
     }
 
-    private static void publish(StockEvent event) {
-        KafkaResource.companion()
-                .produce(Serdes.String(), EventSerdes.of(StockEvent.class))
-                .fromRecords(new ProducerRecord<>(Topics.STOCK, event.campaignId().toString(), event))
-                .awaitCompletion(Duration.ofSeconds(10));
+    @Test
+    void withoutTokenAnswersUnauthorized() {
+        given().when().get("/api/v1/analytics/campaigns/" + UUID.randomUUID())
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    static ValidatableResponse stats(String subject, UUID campaignId) {
+        return given().auth().oauth2(Tokens.forDeveloper(subject, subject + "@example.com"))
+                .when().get("/api/v1/analytics/campaigns/" + campaignId)
+                .then().statusCode(200);
+    }
+
+    static ValidatableResponse expectHistory(ValidatableResponse response) {
+        return response
+                .body("total_codes", equalTo(ScriptedHistory.TOTAL))
+                .body("used_codes", equalTo(ScriptedHistory.USED))
+                .body("expired_codes", equalTo(ScriptedHistory.EXPIRED))
+                .body("remaining_codes", equalTo(ScriptedHistory.REMAINING))
+                .body("usage_rate", equalTo(ScriptedHistory.USAGE_RATE));
     }
 }

@@ -1,9 +1,9 @@
 package io.codedrop.analytics.aggregation;
 
+import io.codedrop.analytics.mapping.StatsMapper;
 import io.codedrop.analytics.repository.StatsRepository;
-import io.codedrop.analytics.repository.StatsRepository.PlatformTotals;
+import io.codedrop.analytics.repository.StatsRepository.StreamVersion;
 import io.codedrop.analytics.rest.CampaignStatsResponse;
-import io.codedrop.analytics.rest.CampaignStatsResponse.PlatformBreakdown;
 import io.codedrop.support.campaign.CampaignView;
 import io.codedrop.support.campaign.CampaignViewRepository;
 import io.codedrop.support.identity.Developer;
@@ -12,16 +12,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-/** Reads a campaign's aggregates for the developers allowed to see them. */
+/** Reads a campaign's statistics document for the developers allowed to see it. */
 @ApplicationScoped
 public class CampaignStatsService {
     private final CampaignViewRepository campaigns;
@@ -34,22 +27,32 @@ public class CampaignStatsService {
 
     @WithSession
     public Uni<CampaignStatsResponse> campaignStats(Developer caller, UUID campaignId) {
-        return campaigns.findReadable(campaignId, caller)
-                .onItem().ifNull().failWith(() -> Problems.notFound("campaign " + campaignId))
-                .chain(view -> stats.platforms(campaignId).map(platforms -> toResponse(view, platforms)));
+        return readable(caller, campaignId)
+                .map(StatsDocument::stats);
     }
 
-    static CampaignStatsResponse toResponse(CampaignView view, List<PlatformTotals> platforms) {
-        long total = platforms.stream().mapToLong(PlatformTotals::total).sum();
-        long used = platforms.stream().mapToLong(PlatformTotals::used).sum();
-        long expired = platforms.stream().mapToLong(PlatformTotals::expired).sum();
-        Map<io.codedrop.common.Platform, PlatformBreakdown> breakdown = new LinkedHashMap<>();
-        platforms.forEach(p -> breakdown.put(p.platform(), new PlatformBreakdown(p.total(), p.used())));
-        Instant lastUpdated = platforms.stream().map(PlatformTotals::updatedAt).max(Comparator.naturalOrder())
-                .orElse(view.getSnapshot().updatedAt());
-        BigDecimal usageRate = total == 0 ? BigDecimal.ZERO.setScale(2)
-                : BigDecimal.valueOf(used * 100).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
-        return new CampaignStatsResponse(view.getId(), view.getSnapshot().name(), total, used, expired, usageRate,
-                total - used - expired, breakdown, lastUpdated);
+    /** The document and what it was read from; 404 when the caller is no reader (owner, team) or admin. */
+    @WithSession
+    public Uni<StatsDocument> readable(Developer caller, UUID campaignId) {
+        return campaigns.findReadable(campaignId, caller)
+                .onItem().ifNull().failWith(() -> Problems.notFound("campaign " + campaignId))
+                .chain(this::document);
+    }
+
+    /** The document as it is now, whoever asks; null for a campaign this service never heard of. */
+    @WithSession
+    public Uni<StatsDocument> current(UUID campaignId) {
+        return campaigns.findById(campaignId)
+                .onItem().ifNotNull().transformToUni(this::document);
+    }
+
+    private Uni<StatsDocument> document(CampaignView view) {
+        return stats.campaign(view.getId())
+                .map(aggregates -> new StatsDocument(view, StatsMapper.toResponse(view, aggregates),
+                        new StreamVersion(aggregates.version(), view.getSnapshot().updatedAt(), view.isDeleted())));
+    }
+
+    /** A campaign's statistics with the campaign they belong to and the version they were read at. */
+    public record StatsDocument(CampaignView view, CampaignStatsResponse stats, StreamVersion version) {
     }
 }
