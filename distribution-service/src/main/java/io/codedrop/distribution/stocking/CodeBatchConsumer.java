@@ -31,10 +31,15 @@ public class CodeBatchConsumer {
         return stocking.stock(batch)
                 .onFailure(CampaignNotYetKnown.class).retry()
                 .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).expireIn(config.unknownCampaignWait().toMillis())
-                .onFailure(CampaignNotYetKnown.class)
+                .onFailure(CodeBatchConsumer::campaignNeverCame)
                 .recoverWithUni(() -> stocking.reject(batch, StockingService.CAMPAIGN_UNKNOWN))
                 .onFailure().invoke(failure -> LOG.warnf("stocking batch %d of upload %s failed, retrying: %s",
                         batch.batchSeq(), batch.uploadId(), failure.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely();
+    }
+
+    /** Mutiny reports exhausted retries as their own failure, with the last one as its cause. */
+    private static boolean campaignNeverCame(Throwable failure) {
+        return failure instanceof CampaignNotYetKnown || failure.getCause() instanceof CampaignNotYetKnown;
     }
 }
