@@ -8,20 +8,33 @@ import java.util.Map;
 
 /** A real Kafka broker (KRaft, in the test JVM) on a free port. */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
-    private static LocalKafka broker;
+    private static AutoCloseable broker;
+    private static String bootstrapServers;
     private static KafkaCompanion companion;
 
     @Override
     public Map<String, String> start() {
-        broker = LocalKafka.start(0, 2);
-        companion = new KafkaCompanion(broker.bootstrapServers());
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+        if (InfraMode.containers()) {
+            Containers.Started started = Containers.kafka();
+            broker = started.container();
+            bootstrapServers = started.config().get("kafka.bootstrap.servers");
+        } else {
+            LocalKafka local = LocalKafka.start(0, 2);
+            broker = local;
+            bootstrapServers = local.bootstrapServers();
+        }
+        companion = new KafkaCompanion(bootstrapServers);
+        return Map.of("kafka.bootstrap.servers", bootstrapServers);
     }
 
     @Override
     public void stop() {
         companion.close();
-        broker.close();
+        try {
+            broker.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not stop", e);
+        }
     }
 
     /** A producer/consumer toolkit on the test broker, for tests that publish or read records themselves. */
@@ -30,6 +43,6 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     }
 
     public static String bootstrapServers() {
-        return broker.bootstrapServers();
+        return bootstrapServers;
     }
 }

@@ -3,8 +3,6 @@ package io.codedrop.testing;
 import io.codedrop.infra.LocalPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -13,6 +11,7 @@ import java.util.Map;
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     private static LocalPostgres server;
+    private static AutoCloseable container;
     private String database = "app";
 
     @Override
@@ -22,6 +21,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        if (InfraMode.containers()) {
+            Containers.Started started = Containers.postgres(database);
+            container = started.container();
+            return started.config();
+        }
         server = LocalPostgres.start(0);
         server.createDatabase(database);
         return Map.of(
@@ -33,14 +37,10 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         try {
-            server.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            (container != null ? container : server).close();
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL did not stop", e);
         }
     }
 
-    /** The running server, for tests that need a second database or raw SQL. */
-    public static LocalPostgres server() {
-        return server;
-    }
 }
