@@ -7,6 +7,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -14,14 +15,21 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A giveaway: its rules for handing out codes, and counts kept current from distribution's events. */
+/**
+ * A giveaway: its rules for handing out codes, and counts kept current from distribution's events.
+ * The counts are only ever changed by SQL increments (see {@code CampaignRepository}), never written
+ * back from an entity, so an edit of the campaign cannot overwrite a count that moved meanwhile.
+ */
 @Entity
 @Table(name = "campaigns")
+@DynamicUpdate
 public class Campaign {
     @Id
     private UUID id;
     @Column(name = "developer_id", nullable = false)
     private UUID developerId;
+    @Column(name = "team_id")
+    private UUID teamId;
     @Column(nullable = false)
     private String name;
     private String description;
@@ -40,10 +48,12 @@ public class Campaign {
     private Integer maxTotalClaims;
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> metadata;
-    @Column(name = "total_codes", nullable = false)
+    @Column(name = "total_codes", insertable = false, updatable = false)
     private long totalCodes;
-    @Column(name = "used_codes", nullable = false)
+    @Column(name = "used_codes", insertable = false, updatable = false)
     private long usedCodes;
+    @Column(name = "expired_codes", insertable = false, updatable = false)
+    private long expiredCodes;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -52,21 +62,28 @@ public class Campaign {
     protected Campaign() {
     }
 
-    public Campaign(UUID developerId, String name, String description, String appName, Instant startsAt,
-                    Instant expiresAt, int maxClaimsPerUser, Integer maxTotalClaims, Map<String, Object> metadata) {
+    public Campaign(UUID developerId, UUID teamId, String name, String description, String appName,
+                    Instant startsAt, Instant expiresAt, int maxClaimsPerUser, Integer maxTotalClaims,
+                    Map<String, Object> metadata) {
         this.id = UUID.randomUUID();
         this.developerId = developerId;
+        this.teamId = teamId;
         this.name = name;
         this.description = description;
         this.appName = appName;
         this.status = CampaignStatus.ACTIVE;
-        this.startsAt = startsAt;
-        this.expiresAt = expiresAt;
+        this.startsAt = Timestamps.stored(startsAt);
+        this.expiresAt = Timestamps.stored(expiresAt);
         this.maxClaimsPerUser = maxClaimsPerUser;
         this.maxTotalClaims = maxTotalClaims;
         this.metadata = metadata;
-        this.createdAt = Instant.now();
+        this.createdAt = Timestamps.now();
         this.updatedAt = createdAt;
+    }
+
+    /** Marks a change; every snapshot published after it carries a later {@code updated_at}. */
+    public void touch() {
+        updatedAt = Timestamps.after(updatedAt);
     }
 
     public UUID getId() {
@@ -77,40 +94,80 @@ public class Campaign {
         return developerId;
     }
 
+    public UUID getTeamId() {
+        return teamId;
+    }
+
     public String getName() {
         return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
     }
 
     public String getDescription() {
         return description;
     }
 
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
     public String getAppName() {
         return appName;
+    }
+
+    public void setAppName(String appName) {
+        this.appName = appName;
     }
 
     public CampaignStatus getStatus() {
         return status;
     }
 
+    public void setStatus(CampaignStatus status) {
+        this.status = status;
+    }
+
     public Instant getStartsAt() {
         return startsAt;
+    }
+
+    public void setStartsAt(Instant startsAt) {
+        this.startsAt = Timestamps.stored(startsAt);
     }
 
     public Instant getExpiresAt() {
         return expiresAt;
     }
 
+    public void setExpiresAt(Instant expiresAt) {
+        this.expiresAt = Timestamps.stored(expiresAt);
+    }
+
     public int getMaxClaimsPerUser() {
         return maxClaimsPerUser;
+    }
+
+    public void setMaxClaimsPerUser(int maxClaimsPerUser) {
+        this.maxClaimsPerUser = maxClaimsPerUser;
     }
 
     public Integer getMaxTotalClaims() {
         return maxTotalClaims;
     }
 
+    public void setMaxTotalClaims(Integer maxTotalClaims) {
+        this.maxTotalClaims = maxTotalClaims;
+    }
+
     public Map<String, Object> getMetadata() {
         return metadata;
+    }
+
+    public void setMetadata(Map<String, Object> metadata) {
+        this.metadata = metadata;
     }
 
     public long getTotalCodes() {
@@ -119,6 +176,10 @@ public class Campaign {
 
     public long getUsedCodes() {
         return usedCodes;
+    }
+
+    public long getExpiredCodes() {
+        return expiredCodes;
     }
 
     public Instant getCreatedAt() {

@@ -30,13 +30,8 @@ public class Developer {
     protected Developer() {
     }
 
-    public Developer(String subject, String email, String name) {
-        this.id = UUID.randomUUID();
-        this.subject = subject;
-        this.email = email;
-        this.name = name;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
+    public void touch() {
+        updatedAt = Timestamps.after(updatedAt);
     }
 
     public UUID getId() {
@@ -55,8 +50,16 @@ public class Developer {
         return name;
     }
 
+    public void setName(String name) {
+        this.name = name;
+    }
+
     public String getCompanyName() {
         return companyName;
+    }
+
+    public void setCompanyName(String companyName) {
+        this.companyName = companyName;
     }
 
     public boolean isVerified() {

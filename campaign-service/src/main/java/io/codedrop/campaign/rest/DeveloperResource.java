@@ -5,7 +5,10 @@ import io.codedrop.campaign.service.DeveloperService;
 import io.codedrop.support.identity.DeveloperContext;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 
 @Path("/api/v1/developers")
@@ -23,6 +26,13 @@ public class DeveloperResource {
     @Path("/me")
     public Uni<DeveloperResponse> me() {
         return developers.provision(caller.current())
+                .map(DeveloperMapper::toResponse);
+    }
+
+    @PATCH
+    @Path("/me")
+    public Uni<DeveloperResponse> updateMe(@Valid @NotNull DeveloperUpdateRequest request) {
+        return developers.update(caller.current(), request)
                 .map(DeveloperMapper::toResponse);
     }
 }

@@ -1,7 +1,9 @@
 package io.codedrop.campaign.service;
 
 import io.codedrop.campaign.domain.Developer;
+import io.codedrop.campaign.mapping.DeveloperMapper;
 import io.codedrop.campaign.repository.DeveloperRepository;
+import io.codedrop.campaign.rest.DeveloperUpdateRequest;
 import io.codedrop.support.problem.Problems;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +18,10 @@ public class DeveloperService {
         this.developers = developers;
     }
 
-    /** The caller's account, created from the token's claims on their first call. */
+    /**
+     * The caller's account, created from the token's claims on their first call. Two first calls at
+     * once both end with the one row: the second insert does nothing and both read it back.
+     */
     @WithTransaction
     public Uni<Developer> provision(io.codedrop.support.identity.Developer caller) {
         if (caller.email() == null || caller.email().isBlank()) {
@@ -24,7 +29,23 @@ public class DeveloperService {
                     "the bearer token carries no email claim"));
         }
         return developers.findBySubject(caller.subject())
-                .onItem().ifNull().switchTo(() -> developers.persist(
-                        new Developer(caller.subject(), caller.email(), caller.name())));
+                .onItem().ifNull().switchTo(() -> developers.insertIfAbsent(caller.subject(), caller.email(),
+                                truncate(caller.name()))
+                        .chain(() -> developers.findBySubject(caller.subject()))
+                        .onItem().ifNull().failWith(() -> Problems.conflict("email-in-use",
+                                "another developer account already uses the token's email")));
+    }
+
+    @WithTransaction
+    public Uni<Developer> update(io.codedrop.support.identity.Developer caller, DeveloperUpdateRequest request) {
+        return provision(caller)
+                .invoke(developer -> {
+                    DeveloperMapper.applyUpdate(request, developer);
+                    developer.touch();
+                });
+    }
+
+    private static String truncate(String name) {
+        return name == null || name.length() <= 255 ? name : name.substring(0, 255);
     }
 }

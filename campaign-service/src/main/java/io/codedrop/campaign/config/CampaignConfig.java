@@ -1,0 +1,29 @@
+package io.codedrop.campaign.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Campaign-service's own settings (environment: CODEDROP_CAMPAIGN_…). */
+@ConfigMapping(prefix = "codedrop.campaign")
+public interface CampaignConfig {
+    /** How often campaigns past expires_at are turned expired (read by the scheduler). */
+    @WithDefault("10s")
+    Duration expiryInterval();
+
+    /** Most campaigns expired in one transaction; the rest follow on the next run. */
+    @WithDefault("500")
+    int expiryBatchSize();
+
+    /** How often ids of long-processed events are forgotten (read by the scheduler). */
+    @WithDefault("1h")
+    Duration processedEventsCleanupInterval();
+
+    /**
+     * How long an applied event id is remembered for deduplication. Redelivery happens for records
+     * whose offsets were not committed yet, minutes at most, so days are a wide margin.
+     */
+    @WithDefault("7d")
+    Duration processedEventsRetention();
+}
