@@ -17,6 +17,9 @@ CREATE TABLE team_members (
 -- "which teams am I in" runs on every campaign list and access check
 CREATE INDEX team_members_developer ON team_members (developer_id, team_id);
 
+-- teams add members by the email they signed in with, whatever its case
+CREATE INDEX developers_email_lower ON developers (lower(email));
+
 ALTER TABLE campaigns ADD COLUMN team_id uuid REFERENCES teams (id);
 ALTER TABLE campaigns ADD COLUMN expired_codes bigint NOT NULL DEFAULT 0;
 CREATE INDEX campaigns_team ON campaigns (team_id) WHERE team_id IS NOT NULL;

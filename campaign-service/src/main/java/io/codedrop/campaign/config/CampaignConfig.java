@@ -8,16 +8,17 @@ import java.time.Duration;
 /** Campaign-service's own settings (environment: CODEDROP_CAMPAIGN_…). */
 @ConfigMapping(prefix = "codedrop.campaign")
 public interface CampaignConfig {
-    /** How often campaigns past expires_at are turned expired (read by the scheduler). */
-    @WithDefault("10s")
+    /**
+     * How often campaigns past expires_at are turned expired. Read by the scheduler from
+     * application.properties; declared here so that a malformed value stops the start.
+     */
     Duration expiryInterval();
 
     /** Most campaigns expired in one transaction; the rest follow on the next run. */
     @WithDefault("500")
     int expiryBatchSize();
 
-    /** How often ids of long-processed events are forgotten (read by the scheduler). */
-    @WithDefault("1h")
+    /** How often ids of long-processed events are forgotten; read by the scheduler, like {@link #expiryInterval()}. */
     Duration processedEventsCleanupInterval();
 
     /**

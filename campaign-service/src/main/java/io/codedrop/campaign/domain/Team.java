@@ -31,10 +31,6 @@ public class Team {
         this.updatedAt = createdAt;
     }
 
-    public void touch() {
-        updatedAt = Timestamps.after(updatedAt);
-    }
-
     public UUID getId() {
         return id;
     }

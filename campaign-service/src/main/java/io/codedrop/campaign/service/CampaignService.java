@@ -140,36 +140,34 @@ public class CampaignService {
         campaign.setStatus(target);
     }
 
-    /** The team exists for the caller and they may create campaigns in it; the team stays locked against membership changes. */
+    /** The team exists for the caller and they may create campaigns in it; it stays locked against membership changes. */
     private Uni<Void> requireTeamManager(UUID teamId, UUID developerId) {
         return teams.findSharedLock(teamId)
                 .chain(team -> team == null ? Uni.createFrom().nullItem() : members.find(teamId, developerId))
-                .map(member -> {
-                    if (member == null) {
-                        throw Problems.notFound("team " + teamId);
-                    }
+                .onItem().ifNull().failWith(() -> Problems.notFound("team " + teamId))
+                .invoke(member -> {
                     if (!member.getRole().managesCampaigns()) {
                         throw Refusals.forbidden();
                     }
-                    return null;
-                });
+                })
+                .replaceWithVoid();
     }
 
     /** Someone without any access learns nothing (404); a team viewer who tries to change it is refused (403). */
     private Uni<Void> require(CampaignAccess needed, Campaign campaign, UUID developerId, UUID id) {
-        if (campaign == null) {
-            return Uni.createFrom().failure(Problems.notFound("campaign " + id));
-        }
-        return access(campaign, developerId)
-                .map(granted -> {
-                    if (granted == CampaignAccess.NONE) {
+        Uni<CampaignAccess> granted = campaign == null
+                ? Uni.createFrom().item(CampaignAccess.NONE)
+                : access(campaign, developerId);
+        return granted
+                .invoke(access -> {
+                    if (access == CampaignAccess.NONE) {
                         throw Problems.notFound("campaign " + id);
                     }
-                    if (granted.compareTo(needed) < 0) {
+                    if (access.compareTo(needed) < 0) {
                         throw Refusals.forbidden();
                     }
-                    return null;
-                });
+                })
+                .replaceWithVoid();
     }
 
     private Uni<CampaignAccess> access(Campaign campaign, UUID developerId) {
