@@ -8,6 +8,11 @@ import java.util.Locale;
 public enum UploadStatus {
     RECEIVED, PARSING, STOCKING, COMPLETED, FAILED;
 
+    /** Completed and failed jobs change no more. */
+    public boolean isFinal() {
+        return this == COMPLETED || this == FAILED;
+    }
+
     @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
