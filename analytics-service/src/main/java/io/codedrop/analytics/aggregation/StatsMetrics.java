@@ -16,8 +16,8 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class StatsMetrics {
-    static final String EVENTS = "codedrop.analytics.events";
-    static final String DELAY = "codedrop.analytics.event.delay";
+    private static final String EVENTS = "codedrop.analytics.events";
+    private static final String DELAY = "codedrop.analytics.event.delay";
 
     private final MeterRegistry registry;
 

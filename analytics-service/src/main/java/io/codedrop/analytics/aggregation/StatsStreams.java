@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class StatsStreams {
     private static final Logger LOG = Logger.getLogger(StatsStreams.class);
-    static final String OPEN_STREAMS = "codedrop.analytics.streams";
+    private static final String OPEN_STREAMS = "codedrop.analytics.streams";
 
     private final CampaignStatsService documents;
     private final StatsRepository stats;
