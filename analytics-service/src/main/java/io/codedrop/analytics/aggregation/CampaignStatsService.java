@@ -37,9 +37,7 @@ public class CampaignStatsService {
     @WithSession
     public Uni<StatsDocument> readable(Developer caller, UUID campaignId) {
         return current(campaignId)
-                .onItem().ifNotNull().transformToUni(document -> document.view().readableBy(caller)
-                        ? Uni.createFrom().item(document)
-                        : Uni.createFrom().nullItem())
+                .map(document -> document != null && document.view().readableBy(caller) ? document : null)
                 .onItem().ifNull().failWith(() -> Problems.notFound("campaign " + campaignId));
     }
 
