@@ -28,7 +28,8 @@ class GenerationTest {
         Jobs jobs = Jobs.ofNewCampaign();
 
         UUID job = generate(jobs, """
-                {"campaign_id":"%s","platform":"ios","count":2500,"prefix":"LAUNCH-","expires_at":"2099-01-01T00:00:00Z"}""");
+                {"campaign_id":"%s","platform":"ios","count":2500,"prefix":"LAUNCH-",
+                 "expires_at":"2099-01-01T00:00:00Z"}""");
 
         jobs.awaitStatus(job, "stocking");
         List<CodeBatchEvent> batches = FakeDistribution.batches(job, 3);

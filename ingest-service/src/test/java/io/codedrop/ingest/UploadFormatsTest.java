@@ -32,10 +32,12 @@ class UploadFormatsTest {
             "app-store.csv,       text/csv,                  ,    app_store,       2, iOS",
             "microsoft-store.tsv, text/tab-separated-values, ,    microsoft_store, 2, Windows"})
     void eachStoresExportIsRecognisedSentToDistributionAndCompletedOnceStocked(
-            String sample, String type, String platform, String format, int codes, String stockedAs) throws IOException {
+            String sample, String type, String platform, String format, int codes, String stockedAs)
+            throws IOException {
         Jobs jobs = Jobs.ofNewCampaign();
 
-        var request = jobs.request().contentType(type).body(sample(sample)).queryParam("campaign_id", jobs.campaign.id());
+        var request = jobs.request().contentType(type).body(sample(sample))
+                .queryParam("campaign_id", jobs.campaign.id());
         if (platform != null) {
             request.queryParam("platform", platform);
         }

@@ -7,7 +7,7 @@ import jakarta.persistence.Converter;
 
 import java.util.Locale;
 
-/** Column spellings as the API writes them ({@code upload}, {@code google_play}, {@code iOS}), so SQL reads like the contract. */
+/** Columns spelled as the API writes them ({@code upload}, {@code google_play}, {@code iOS}), as in the contract. */
 final class Columns {
     private Columns() {
     }

@@ -10,7 +10,7 @@ import java.util.Locale;
  * codes redeem on; the uploader's {@code platform} (or a platform column) still wins over it.
  */
 public enum FileFormat {
-    /** A header with a {@code code} column, optional {@code platform} and {@code expires_at}, any other columns as metadata. */
+    /** A header naming a {@code code} column, maybe {@code platform} and {@code expires_at}; others are metadata. */
     CSV(null),
     /** One code per line, no header. */
     LINES(null),

@@ -41,7 +41,7 @@ public final class UploadParser {
     /**
      * Parses the whole stream into the sink.
      *
-     * @throws FileRejectedException when the file as a whole cannot be taken (then the sink's content must be discarded)
+     * @throws FileRejectedException when the file as a whole cannot be taken; what the sink got must then be dropped
      */
     public ParseSummary parse(InputStream content, UploadDefaults defaults, ParseSink sink) throws IOException {
         Reader text = new BufferedReader(new Utf8Reader(new LimitedInputStream(content, limits.maxBytes())), 1 << 16);
@@ -67,7 +67,8 @@ public final class UploadParser {
         } catch (CharacterCodingException e) {
             long line = csv == null ? 1 : csv.line();
             throw new FileRejectedException(FileRejectedException.Problem.NOT_UTF8,
-                    "the file is not UTF-8 text (first bad bytes on line " + line + "); save it as UTF-8 and upload again");
+                    "the file is not UTF-8 text (first bad bytes on line " + line
+                            + "); save it as UTF-8 and upload again");
         }
     }
 
@@ -139,7 +140,8 @@ public final class UploadParser {
 
         ParseSummary finish() {
             if (rowCount == 0) {
-                throw new FileRejectedException(FileRejectedException.Problem.EMPTY, "the file has a header but no rows");
+                throw new FileRejectedException(FileRejectedException.Problem.EMPTY,
+                        "the file has a header but no rows");
             }
             flush();
             return new ParseSummary(layout.format(), rowCount, valid, duplicates, invalid, batches);
@@ -226,7 +228,7 @@ public final class UploadParser {
         }
     }
 
-    /** An upper bound of the code's size in a batch event; metadata may be any text, up to three UTF-8 bytes a character. */
+    /** An upper bound of the code's size in a batch event (metadata may be any text: 3 UTF-8 bytes a character). */
     private static long jsonBytes(BatchCode code) {
         long bytes = CODE_OVERHEAD_BYTES + code.code().length();
         for (Map.Entry<String, String> entry : code.metadata().entrySet()) {

@@ -80,7 +80,8 @@ public class UploadResource {
                                                         @QueryParam("expires_at") String expiresAt,
                                                         @QueryParam("file_name") String fileName,
                                                         InputStream body) {
-        return uploads.upload(caller.current(), campaignId, new UploadRequest(() -> body, fileName, platform, expiresAt))
+        UploadRequest request = new UploadRequest(() -> body, fileName, platform, expiresAt);
+        return uploads.upload(caller.current(), campaignId, request)
                 .map(upload -> accepted(UploadMapper.toAccepted(upload)));
     }
 

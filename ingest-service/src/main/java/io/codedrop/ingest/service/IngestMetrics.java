@@ -1,7 +1,7 @@
 package io.codedrop.ingest.service;
 
 import io.codedrop.ingest.domain.JobKind;
-import io.codedrop.ingest.domain.UploadStatus;
+import io.codedrop.ingest.domain.Upload;
 import io.codedrop.ingest.parsing.ParseSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,18 +18,22 @@ public class IngestMetrics {
         this.registry = registry;
     }
 
-    void parsed(ParseSummary summary) {
+    void parsed(Upload upload, ParseSummary summary) {
         rows(JobKind.UPLOAD, "valid", summary.valid());
         rows(JobKind.UPLOAD, "duplicate", summary.duplicates());
         rows(JobKind.UPLOAD, "invalid", summary.invalid());
+        if (upload.getStatus().isFinal()) {
+            finished(upload);
+        }
     }
 
     void generated(long codes) {
         rows(JobKind.GENERATION, "valid", codes);
     }
 
-    void finished(JobKind kind, UploadStatus status) {
-        registry.counter(JOBS, "kind", kind.wireName(), "status", status.wireName()).increment();
+    /** Counts a job that just became completed or failed. */
+    void finished(Upload job) {
+        registry.counter(JOBS, "kind", job.getKind().wireName(), "status", job.getStatus().wireName()).increment();
     }
 
     private void rows(JobKind kind, String outcome, long count) {

@@ -39,12 +39,13 @@ public class StockService {
     }
 
     private void record(Upload job, StockEvent event) {
+        boolean wasFinal = job.getStatus().isFinal();
         job.recordStock(event.batchSeq(), event.outcome(), event.accepted(), event.duplicates(), event.reason());
         if (job.isFullyReported()) {
             settle(job);
         }
-        if (job.getStatus().isFinal()) {
-            metrics.finished(job.getKind(), job.getStatus());
+        if (!wasFinal && job.getStatus().isFinal()) {
+            metrics.finished(job);
         }
     }
 

@@ -93,7 +93,7 @@ public class UploadService {
                 .chain(defaults -> VertxContextSupport.executeBlocking(() -> stage(request, defaults)))
                 .chain(parsed -> ingestion.store(campaignId, caller.subject(), fileName(request), parsed.summary(),
                                 parsed.staged())
-                        .invoke(() -> metrics.parsed(parsed.summary()))
+                        .invoke(upload -> metrics.parsed(upload, parsed.summary()))
                         .eventually(() -> VertxContextSupport.executeBlocking(() -> discard(parsed.staged()))));
     }
 
@@ -110,8 +110,8 @@ public class UploadService {
     @WithSession
     public Uni<Upload> readable(Developer caller, UUID id) {
         return uploads.findById(id)
-                .chain(upload -> upload == null ? Uni.createFrom().nullItem()
-                        : campaigns.findReadable(upload.getCampaignId(), caller).map(campaign -> campaign == null ? null : upload))
+                .onItem().ifNotNull().transformToUni(upload -> campaigns.findReadable(upload.getCampaignId(), caller)
+                        .map(campaign -> campaign == null ? null : upload))
                 .onItem().ifNull().failWith(() -> Problems.notFound("upload " + id));
     }
 
@@ -128,7 +128,10 @@ public class UploadService {
                 .invoke(rows -> rows.stream().reduce((first, last) -> last).ifPresent(last -> lastRow.set(last.row())));
     }
 
-    /** The job's document each time it changes, until it is completed or failed. Subscribe on the request's event loop. */
+    /**
+     * The job's document each time it changes, until it is completed or failed: re-read every progress
+     * interval, sent only when different. Subscribe on the request's event loop.
+     */
     public Multi<UploadResponse> progress(UUID id) {
         Executor onContext = OnContext.current();
         return Multi.createBy().repeating()
@@ -201,7 +204,8 @@ public class UploadService {
     private static Uni<PageResponse<UploadResponse>> page(PanacheQuery<Upload> query, int page, int size) {
         return query.list()
                 .chain(items -> query.count()
-                        .map(total -> new PageResponse<>(items.stream().map(upload -> UploadMapper.toResponse(upload, null))
+                        .map(total -> new PageResponse<>(items.stream()
+                                .map(upload -> UploadMapper.toResponse(upload, null))
                                 .toList(), page, size, total)));
     }
 

@@ -34,7 +34,8 @@ class UploadParserTest {
         assertEquals(FileFormat.CSV, summary.format());
         assertEquals(new ParseSummary(FileFormat.CSV, 4, 4, 0, 0, 2), summary);
         List<BatchCode> codes = sink.codes();
-        assertEquals(List.of("GEN-0001", "GEN-0002", "GEN-0003", "GEN-0004"), codes.stream().map(BatchCode::code).toList());
+        assertEquals(List.of("GEN-0001", "GEN-0002", "GEN-0003", "GEN-0004"),
+                codes.stream().map(BatchCode::code).toList());
         assertEquals(List.of(Platform.IOS, Platform.ANDROID, Platform.STEAM, Platform.WEB),
                 codes.stream().map(BatchCode::platform).toList());
         assertEquals(Instant.parse("2100-01-01T00:00:00Z"), codes.get(0).expiresAt());
@@ -211,9 +212,10 @@ class UploadParserTest {
     @Test
     void moreBytesThanTheLimitRefuseTheFile() {
         ParseLimits limits = new ParseLimits(1000, 100, 200, 1000, 1 << 20);
+        UploadParser parser = new UploadParser(limits, Clock.systemUTC());
 
-        FileRejectedException refused = assertThrows(FileRejectedException.class, () -> new UploadParser(limits,
-                Clock.systemUTC()).parse(utf8("ABCDEFGHIJ\n".repeat(20)), new UploadDefaults(Platform.IOS, null), sink));
+        FileRejectedException refused = assertThrows(FileRejectedException.class, () -> parser
+                .parse(utf8("ABCDEFGHIJ\n".repeat(20)), new UploadDefaults(Platform.IOS, null), sink));
 
         assertEquals(FileRejectedException.Problem.TOO_MANY_BYTES, refused.problem());
     }
