@@ -48,7 +48,7 @@ CREATE TABLE uploads (
 );
 CREATE INDEX uploads_campaign_created ON uploads (campaign_id, created_at DESC);
 -- the generator's work list stays tiny: only generations that still have codes to make
-CREATE INDEX uploads_pending_generations ON uploads (created_at)
+CREATE INDEX uploads_pending_generations ON uploads (updated_at)
     WHERE kind = 'generation' AND status IN ('RECEIVED', 'PARSING');
 
 -- every code-batches event of a job; outcome stays null until distribution's stock event for it arrives

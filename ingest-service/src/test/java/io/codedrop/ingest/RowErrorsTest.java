@@ -47,21 +47,21 @@ class RowErrorsTest {
         double invalidBefore = rows("invalid");
         double duplicatesBefore = rows("duplicate");
 
-        UUID upload = jobs.upload(EVERY_REASON, null);
+        UUID upload = jobs.upload(EVERY_REASON + "LONG-" + "X".repeat(5000) + ",iOS,,\n", null);
 
         JsonPath job = jobs.job(upload);
-        assertEquals(13, job.getInt("rows"));
-        assertEquals(9, job.getInt("invalid"));
+        assertEquals(14, job.getInt("rows"));
+        assertEquals(10, job.getInt("invalid"));
         assertEquals(2, job.getInt("duplicates"));
-        assertEquals(List.of(3, 4, 5, 6, 7, 8, 9, 10, 11), job.getList("errors.row"));
+        assertEquals(List.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 15), job.getList("errors.row"));
         assertEquals(List.of("formula_injection", "formula_injection", "code_missing", "code_too_long",
                 "code_invalid_characters", "platform_unknown", "platform_missing", "expires_at_invalid",
-                "expires_at_past"), job.getList("errors.reason"));
+                "expires_at_past", "line_too_long"), job.getList("errors.reason"));
         assertEquals(Map.of("row", 3, "code_masked", "=HY***(1)", "reason", "formula_injection"),
                 job.getMap("errors[0]"));
         List<BatchCode> stocked = FakeDistribution.batches(upload, 1).get(0).codes();
         assertEquals(List.of("GOOD-1", "GOOD-7"), stocked.stream().map(BatchCode::code).toList());
-        assertEquals(9, rows("invalid") - invalidBefore);
+        assertEquals(10, rows("invalid") - invalidBefore);
         assertEquals(2, rows("duplicate") - duplicatesBefore);
     }
 
@@ -87,11 +87,6 @@ class RowErrorsTest {
         assertEquals("1502,'=***),formula_injection", lines.get(1501));
     }
 
-    private double rows(String outcome) {
-        Counter counter = registry.find("codedrop.ingest.rows").tags("kind", "upload", "outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
-    }
-
     @Test
     void anotherDevelopersUploadAnswersNotFound() {
         Jobs jobs = Jobs.ofNewCampaign();
@@ -104,5 +99,10 @@ class RowErrorsTest {
         stranger.request().get("/api/v1/uploads/" + upload + "/events").then().statusCode(404);
         jobs.request().get("/api/v1/uploads/" + UUID.randomUUID()).then().statusCode(404)
                 .body("title", equalTo("Not Found"));
+    }
+
+    private double rows(String outcome) {
+        Counter counter = registry.find("codedrop.ingest.rows").tags("kind", "upload", "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -1,8 +1,6 @@
 package io.codedrop.ingest.repository;
 
-import io.codedrop.ingest.domain.JobKind;
 import io.codedrop.ingest.domain.Upload;
-import io.codedrop.ingest.domain.UploadStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -10,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -24,11 +21,17 @@ public class UploadRepository implements PanacheRepositoryBase<Upload, UUID> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The oldest generation that still has codes to make, locked; null when there is none. */
+    /**
+     * The generation that still has codes to make and has waited longest since its last step, locked;
+     * null when there is none. Every step touches the job, so big and small jobs take turns, and a job
+     * another replica is stepping is skipped rather than waited for (SQL, as Panache takes no lock hints).
+     */
     public Uni<Upload> nextPendingGeneration() {
-        return find("kind = ?1 and status in ?2", Sort.ascending("createdAt"), JobKind.GENERATION,
-                List.of(UploadStatus.RECEIVED, UploadStatus.PARSING))
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult();
+        return getSession().chain(session -> session.createNativeQuery("""
+                        SELECT * FROM uploads
+                        WHERE kind = 'generation' AND status IN ('RECEIVED', 'PARSING')
+                        ORDER BY updated_at LIMIT 1
+                        FOR UPDATE SKIP LOCKED""", Upload.class)
+                .getSingleResultOrNull());
     }
 }

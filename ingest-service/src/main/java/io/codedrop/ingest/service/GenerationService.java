@@ -59,7 +59,7 @@ public class GenerationService {
                 .chain(campaign -> uploads.persist(Upload.ofGeneration(request.campaignId(), caller.subject(), spec)));
     }
 
-    /** Makes the next step of the oldest pending generation; false when none is pending. */
+    /** Makes the next step of the pending generation that waited longest; false when none is pending. */
     @WithTransaction
     public Uni<Boolean> generateNextStep() {
         return uploads.nextPendingGeneration()

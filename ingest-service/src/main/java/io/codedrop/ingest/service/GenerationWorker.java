@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Drives pending generations to the end. Polling the jobs table (a partial index keeps it cheap)
  * means new jobs, top-ups and jobs cut short by a restart all resume the same way, on any replica:
- * each step locks its job, so replicas that meet on one job take turns.
+ * each step locks its job and skips jobs locked elsewhere, so replicas share the work.
  */
 @ApplicationScoped
 public class GenerationWorker {
@@ -19,7 +19,8 @@ public class GenerationWorker {
     }
 
     @Scheduled(every = "{codedrop.ingest.generation.poll-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> generatePending() {
         return Multi.createBy().repeating()
                 .uni(generations::generateNextStep)

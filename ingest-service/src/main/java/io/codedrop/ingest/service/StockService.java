@@ -32,6 +32,10 @@ public class StockService {
 
     @WithTransaction
     public Uni<Void> apply(StockEvent event) {
+        if (event.uploadId() == null || event.outcome() == null) {
+            // not a report on one of our batches: nothing to record, and nothing to retry
+            return Uni.createFrom().voidItem();
+        }
         return batches.recordReport(event)
                 .chain(recorded -> recorded ? uploads.findForUpdate(event.uploadId()) : Uni.createFrom().nullItem())
                 .onItem().ifNotNull().invoke(job -> record(job, event))

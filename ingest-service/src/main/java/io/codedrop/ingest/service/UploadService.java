@@ -47,6 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class UploadService {
     private static final int CSV_PAGE = 1000;
+    /** Row errors stored per statement batch when an upload is stored. */
+    private static final int ERRORS_PER_CHUNK = 1000;
     private static final int MAX_FILE_NAME = 255;
 
     private final UploadRepository uploads;
@@ -150,7 +152,7 @@ public class UploadService {
     }
 
     private Parsed stage(UploadRequest request, UploadDefaults defaults) throws IOException {
-        StagedUpload staged = StagedUpload.create(stagingDirectory(), CSV_PAGE);
+        StagedUpload staged = StagedUpload.create(stagingDirectory(), ERRORS_PER_CHUNK);
         try (InputStream content = request.content().open()) {
             return new Parsed(parser.parse(content, defaults, staged), staged);
         } catch (IOException | RuntimeException e) {
