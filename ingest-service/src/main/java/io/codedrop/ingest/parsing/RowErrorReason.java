@@ -29,8 +29,4 @@ public enum RowErrorReason {
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    public static RowErrorReason fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-    }
 }

@@ -6,5 +6,4 @@ import java.time.Instant;
 
 /** What the uploader said for rows that do not say it themselves; either may be null. */
 public record UploadDefaults(Platform platform, Instant expiresAt) {
-    public static final UploadDefaults NONE = new UploadDefaults(null, null);
 }

@@ -131,8 +131,9 @@ public class UploadService {
     }
 
     /**
-     * The job's document each time it changes, until it is completed or failed: re-read every progress
-     * interval, sent only when different. Subscribe on the request's event loop.
+     * The job's document each time it changes, until it is completed or failed. The row is re-read by key
+     * every progress interval and sent only when it differs: that works on whichever replica holds the
+     * stream, whichever one applied the change. Subscribe on the request's event loop.
      */
     public Multi<UploadResponse> progress(UUID id) {
         Executor onContext = OnContext.current();

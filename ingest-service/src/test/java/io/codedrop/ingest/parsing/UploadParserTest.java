@@ -23,13 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UploadParserTest {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+    private static final UploadDefaults NONE = new UploadDefaults(null, null);
     private static final ParseLimits LIMITS = new ParseLimits(10_000, 1 << 20, 200, 3, 1 << 20);
 
     private final ListSink sink = new ListSink();
 
     @Test
     void genericCsvKeepsPlatformExpiryAndExtraColumnsDespiteBomCrlfAndQuotes() throws IOException {
-        ParseSummary summary = parseSample("generic.csv", UploadDefaults.NONE);
+        ParseSummary summary = parseSample("generic.csv", NONE);
 
         assertEquals(FileFormat.CSV, summary.format());
         assertEquals(new ParseSummary(FileFormat.CSV, 4, 4, 0, 0, 2), summary);
@@ -49,7 +50,7 @@ class UploadParserTest {
 
     @Test
     void semicolonSeparatedCsvIsRecognised() throws IOException {
-        ParseSummary summary = parseSample("generic-semicolon.csv", UploadDefaults.NONE);
+        ParseSummary summary = parseSample("generic-semicolon.csv", NONE);
 
         assertEquals(new ParseSummary(FileFormat.CSV, 3, 3, 0, 0, 1), summary);
         assertEquals(Platform.WINDOWS, sink.codes().get(2).platform());
@@ -57,7 +58,7 @@ class UploadParserTest {
 
     @Test
     void steamKeyExportIsOneKeyPerLineForSteam() throws IOException {
-        ParseSummary summary = parseSample("steam-keys.txt", UploadDefaults.NONE);
+        ParseSummary summary = parseSample("steam-keys.txt", NONE);
 
         assertEquals(new ParseSummary(FileFormat.STEAM_KEYS, 4, 4, 0, 0, 2), summary);
         assertTrue(sink.codes().stream().allMatch(code -> code.platform() == Platform.STEAM));
@@ -77,7 +78,7 @@ class UploadParserTest {
 
     @Test
     void googlePlayExportIsForAndroid() throws IOException {
-        ParseSummary summary = parseSample("google-play.csv", UploadDefaults.NONE);
+        ParseSummary summary = parseSample("google-play.csv", NONE);
 
         assertEquals(new ParseSummary(FileFormat.GOOGLE_PLAY, 3, 3, 0, 0, 1), summary);
         assertEquals("5A2F7TZS2V3XG8SMJK97", sink.codes().get(0).code());
@@ -86,7 +87,7 @@ class UploadParserTest {
 
     @Test
     void appStoreExportIsForIosWithExpiryAndRedemptionUrl() throws IOException {
-        ParseSummary summary = parseSample("app-store.csv", UploadDefaults.NONE);
+        ParseSummary summary = parseSample("app-store.csv", NONE);
 
         assertEquals(new ParseSummary(FileFormat.APP_STORE, 2, 2, 0, 0, 1), summary);
         BatchCode first = sink.codes().get(0);
@@ -97,7 +98,7 @@ class UploadParserTest {
 
     @Test
     void microsoftStoreTsvIsCodeExpiryAndUrlForWindows() throws IOException {
-        ParseSummary summary = parseSample("microsoft-store.tsv", UploadDefaults.NONE);
+        ParseSummary summary = parseSample("microsoft-store.tsv", NONE);
 
         assertEquals(new ParseSummary(FileFormat.MICROSOFT_STORE, 2, 2, 0, 0, 1), summary);
         BatchCode first = sink.codes().get(0);
@@ -130,7 +131,7 @@ class UploadParserTest {
             "unreadable date            | 'GOOD5,iOS,31/12/2099' | expires_at_invalid",
             "date in the past           | 'GOOD6,iOS,2020-01-01' | expires_at_past"})
     void everyBadRowIsReportedWithItsReason(String name, String row, String reason) throws IOException {
-        ParseSummary summary = parse("code,platform,expires_at,note\n" + row + "\nOK-1,iOS\n", UploadDefaults.NONE);
+        ParseSummary summary = parse("code,platform,expires_at,note\n" + row + "\nOK-1,iOS\n", NONE);
 
         assertEquals(1, summary.invalid());
         assertEquals(1, summary.valid());
@@ -143,7 +144,7 @@ class UploadParserTest {
     void anOverLongLineIsABadRowAndTheNextRowsStillCount() throws IOException {
         String longRow = "LONG" + "X".repeat(300) + ",iOS";
 
-        ParseSummary summary = parse("code,platform\n" + longRow + "\nNEXT-1,iOS\n", UploadDefaults.NONE);
+        ParseSummary summary = parse("code,platform\n" + longRow + "\nNEXT-1,iOS\n", NONE);
 
         assertEquals(new RowError(2, "LON***XXX", RowErrorReason.LINE_TOO_LONG), sink.errors.get(0));
         assertEquals(List.of("NEXT-1"), sink.codes().stream().map(BatchCode::code).toList());
@@ -154,7 +155,7 @@ class UploadParserTest {
     void anUnclosedQuoteCannotSwallowTheRestOfTheFile() throws IOException {
         String runaway = "\"OPEN,iOS\n" + "FILL,iOS\n".repeat(40);
 
-        ParseSummary summary = parse("code,platform\n" + runaway + "AFTER-1,iOS\n", UploadDefaults.NONE);
+        ParseSummary summary = parse("code,platform\n" + runaway + "AFTER-1,iOS\n", NONE);
 
         assertEquals(RowErrorReason.LINE_TOO_LONG, sink.errors.get(0).reason());
         assertTrue(sink.codes().stream().anyMatch(code -> code.code().equals("AFTER-1")));
@@ -195,7 +196,7 @@ class UploadParserTest {
         ListSink wide = new ListSink();
         String row = ",iOS," + "m".repeat(1000) + "\n";
         new UploadParser(new ParseLimits(1000, 1 << 20, 4096, 1000, 7000), Clock.systemUTC())
-                .parse(utf8("code,platform,note\n" + "A1" + row + "A2" + row + "A3" + row), UploadDefaults.NONE, wide);
+                .parse(utf8("code,platform,note\n" + "A1" + row + "A2" + row + "A3" + row), NONE, wide);
         assertEquals(List.of(2, 1), wide.batches.stream().map(List::size).toList());
     }
 
@@ -223,7 +224,7 @@ class UploadParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"empty file,''", "blank lines only,'\n\n  \n'", "header only,'code,platform\n'"})
     void aFileWithoutRowsIsEmpty(String name, String content) {
-        assertEquals(FileRejectedException.Problem.EMPTY, rejection(utf8(content), UploadDefaults.NONE));
+        assertEquals(FileRejectedException.Problem.EMPTY, rejection(utf8(content), NONE));
     }
 
     @Test
@@ -267,12 +268,12 @@ class UploadParserTest {
     @Test
     void aTableWithoutACodeColumnIsRefused() {
         assertEquals(FileRejectedException.Problem.NO_CODE_COLUMN,
-                rejection(utf8("voucher,platform\nA1,iOS\n"), UploadDefaults.NONE));
+                rejection(utf8("voucher,platform\nA1,iOS\n"), NONE));
     }
 
     @Test
     void aFileThatNamesNoPlatformAnywhereIsRefused() {
-        assertEquals(FileRejectedException.Problem.PLATFORM_REQUIRED, rejection(utf8("A1\nA2\n"), UploadDefaults.NONE));
+        assertEquals(FileRejectedException.Problem.PLATFORM_REQUIRED, rejection(utf8("A1\nA2\n"), NONE));
     }
 
     private ParseSummary parseSample(String name, UploadDefaults defaults) throws IOException {
