@@ -1,5 +1,6 @@
 package io.codedrop.distribution.outbox;
 
+import io.codedrop.support.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -18,8 +19,8 @@ public class OutboxRows {
     private static final String ENQUEUE = """
             INSERT INTO outbox (topic, message_key, payload, created_at)
             SELECT $1, $2, payload, now() FROM unnest($3::bytea[]) WITH ORDINALITY AS e(payload, n) ORDER BY n""";
-    /** Wakes the relay at commit; the channel is the one service-support's OutboxRelay listens on. */
-    private static final String NOTIFY_RELAY = "SELECT pg_notify('outbox', '')";
+    /** Wakes the relay at commit, on the channel it listens on. */
+    private static final String NOTIFY_RELAY = "SELECT pg_notify('" + Outbox.CHANNEL + "', '')";
 
     public Uni<Void> enqueue(SqlConnection connection, String topic, UUID key, List<byte[]> events) {
         Buffer[] payloads = events.stream().map(Buffer::buffer).toArray(Buffer[]::new);

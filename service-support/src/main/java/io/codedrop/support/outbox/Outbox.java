@@ -15,7 +15,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox implements PanacheRepository<OutboxMessage> {
     /** Wakes the relay at commit; Postgres folds repeated notifications of one transaction into one. */
-    static final String CHANNEL = "outbox";
+    public static final String CHANNEL = "outbox";
 
     public Uni<Void> publish(String topic, DomainEvent event) {
         return enqueue(new OutboxMessage(topic, event.campaignId().toString(), EventJson.write(event)));
