@@ -22,7 +22,10 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Test helpers that act as campaign-service and ingest-service do: publish a campaign, send code batches. */
+/**
+ * Test helpers that act as campaign-service and ingest-service do: publish a campaign, send code batches.
+ * Their polls come from fresh addresses, so they never use up a test client's request limit (LimitsProfile).
+ */
 final class Stocking {
     private Stocking() {
     }
@@ -30,7 +33,7 @@ final class Stocking {
     /** Publishes the campaign and waits until distribution serves it. */
     static CampaignSnapshot campaign(CampaignSnapshot campaign) {
         CampaignFixtures.publish(campaign);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Forwarded-For", Client.fresh().ip())
                 .get("/api/v1/distribute/" + campaign.id())
                 .then().statusCode(200)
                 .body("status", equalTo(campaign.status().wireName())));
@@ -68,7 +71,7 @@ final class Stocking {
     }
 
     static void awaitAvailable(UUID campaignId, Platform platform, int available) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Forwarded-For", Client.fresh().ip())
                 .get("/api/v1/distribute/" + campaignId)
                 .then().statusCode(200)
                 .body("platforms.find { it.platform == '%s' }.available".formatted(platform.label()),

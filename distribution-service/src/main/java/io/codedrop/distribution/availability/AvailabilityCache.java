@@ -1,6 +1,7 @@
 package io.codedrop.distribution.availability;
 
 import io.codedrop.common.Platform;
+import io.codedrop.distribution.config.RedisConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -9,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,10 +26,12 @@ public class AvailabilityCache {
     private static final Logger LOG = Logger.getLogger(AvailabilityCache.class);
     private final ReactiveHashCommands<String, String, Long> hashes;
     private final Counter failedWrites;
+    private final Duration timeout;
 
-    public AvailabilityCache(ReactiveRedisDataSource redis, MeterRegistry registry) {
+    public AvailabilityCache(ReactiveRedisDataSource redis, RedisConfig config, MeterRegistry registry) {
         this.hashes = redis.hash(String.class, String.class, Long.class);
         this.failedWrites = registry.counter("codedrop.availability.write.failures");
+        this.timeout = config.timeout();
     }
 
     public Uni<Map<Platform, Long>> available(UUID campaignId) {
@@ -35,7 +39,10 @@ public class AvailabilityCache {
                 .map(AvailabilityCache::byPlatform);
     }
 
-    /** Never fails: the counts are a cache of Postgres, and a claim must not fail because Redis did. */
+    /**
+     * Never fails, and waits for Redis at most the timeout: the counts are a cache of Postgres, and a
+     * claim must neither fail nor stall because Redis did.
+     */
     public Uni<Void> store(UUID campaignId, Map<Platform, Long> counts) {
         if (counts.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -43,6 +50,7 @@ public class AvailabilityCache {
         Map<String, Long> fields = new HashMap<>();
         counts.forEach((platform, count) -> fields.put(platform.label(), count));
         return hashes.hset(key(campaignId), fields)
+                .ifNoItem().after(timeout).fail()
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
                     failedWrites.increment();

@@ -18,13 +18,43 @@ public final class ClaimProblems {
                 "this campaign is not handing out codes right now");
     }
 
+    /** Too many requests or claims from the client's IP; answered with Retry-After. */
+    public static RateLimited rateLimited(long retryAfterSeconds) {
+        return new RateLimited(problem("rate-limited", "Too Many Requests", 429, "rate_limited",
+                "too many requests from your network; try again in " + retryAfterSeconds + " s"), retryAfterSeconds);
+    }
+
+    /** A claim that matched a suspicious pattern; what tripped is recorded, not told. */
+    public static ProblemException blocked() {
+        return failure("blocked", "Forbidden", 403, "blocked",
+                "this request was refused because it matches a pattern of abuse");
+    }
+
     public static ProblemException platformUnknown(String detail) {
         return failure("platform-unknown", "Unprocessable Content", 422, "platform_unknown", detail);
     }
 
     private static ProblemException failure(String slug, String title, int status, String reason, String detail) {
-        return new ProblemException(ProblemDetail.of(slug, title, status, detail)
+        return new ProblemException(problem(slug, title, status, reason, detail));
+    }
+
+    private static ProblemDetail problem(String slug, String title, int status, String reason, String detail) {
+        return ProblemDetail.of(slug, title, status, detail)
                 .with("success", false)
-                .with("reason", reason));
+                .with("reason", reason);
+    }
+
+    /** A rate-limited request: the problem, and when the client may come back. */
+    public static final class RateLimited extends ProblemException {
+        private final long retryAfterSeconds;
+
+        private RateLimited(ProblemDetail problem, long retryAfterSeconds) {
+            super(problem);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
     }
 }

@@ -40,8 +40,9 @@ public class DistributionResource {
 
     @GET
     @Path("/{campaignId}")
-    public Uni<CampaignAvailabilityResponse> describe(@PathParam("campaignId") UUID campaignId) {
-        return distribution.describe(campaignId);
+    public Uni<CampaignAvailabilityResponse> describe(@PathParam("campaignId") UUID campaignId,
+                                                      @Context HttpServerRequest request) {
+        return distribution.describe(campaignId, request.remoteAddress().hostAddress());
     }
 
     @POST

@@ -1,31 +1,59 @@
 package io.codedrop.distribution.service;
 
+import io.codedrop.common.event.CampaignSnapshot;
+import io.codedrop.distribution.abuse.AbuseGuard;
+import io.codedrop.distribution.abuse.Verdict;
 import io.codedrop.distribution.allocation.ClaimBatcher;
 import io.codedrop.distribution.allocation.ClaimTicket;
 import io.codedrop.distribution.campaign.CampaignCatalog;
+import io.codedrop.distribution.claim.ClaimProblems;
 import io.codedrop.distribution.claim.ClaimResult;
 import io.codedrop.distribution.claim.Claimant;
+import io.codedrop.distribution.requests.Refusal;
+import io.codedrop.distribution.requests.RefusalRecorder;
+import io.codedrop.support.problem.ProblemException;
 import io.codedrop.support.problem.Problems;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
 
-/** One end user asking for a code: known campaign first, then the group-committed allocation. */
+/**
+ * One end user asking for a code: known campaign, rate limits and fraud checks (one Redis round trip,
+ * alongside the campaign lookup), then the group-committed allocation. A refused claim is recorded
+ * and answered with its problem.
+ */
 @ApplicationScoped
 public class ClaimService {
     private final CampaignCatalog catalog;
+    private final AbuseGuard guard;
     private final ClaimBatcher batcher;
+    private final RefusalRecorder refusals;
 
-    public ClaimService(CampaignCatalog catalog, ClaimBatcher batcher) {
+    public ClaimService(CampaignCatalog catalog, AbuseGuard guard, ClaimBatcher batcher, RefusalRecorder refusals) {
         this.catalog = catalog;
+        this.guard = guard;
         this.batcher = batcher;
+        this.refusals = refusals;
     }
 
     public Uni<ClaimResult> claim(UUID campaignId, Claimant claimant) {
-        return catalog.find(campaignId)
-                .onItem().ifNull().failWith(() -> Problems.notFound("campaign " + campaignId))
-                .chain(campaign -> batcher.submit(ClaimTicket.of(campaignId, claimant))
-                        .map(outcome -> new ClaimResult(campaign, outcome)));
+        return Uni.combine().all().unis(catalog.find(campaignId), guard.checkClaim(campaignId, claimant))
+                .withUni((campaign, verdict) -> decide(campaignId, campaign, claimant, verdict));
+    }
+
+    private Uni<ClaimResult> decide(UUID campaignId, CampaignSnapshot campaign, Claimant claimant, Verdict verdict) {
+        if (campaign == null) {
+            return Uni.createFrom().failure(Problems.notFound("campaign " + campaignId));
+        }
+        if (verdict.refused()) {
+            ProblemException refused = verdict.decision() == Verdict.Decision.BLOCKED
+                    ? ClaimProblems.blocked()
+                    : ClaimProblems.rateLimited(verdict.retryAfterSeconds());
+            return refusals.record(Refusal.of(campaignId, claimant, verdict.status(), verdict.checks()))
+                    .chain(() -> Uni.createFrom().failure(refused));
+        }
+        return batcher.submit(ClaimTicket.of(campaignId, claimant))
+                .map(outcome -> new ClaimResult(campaign, outcome));
     }
 }

@@ -75,14 +75,20 @@ class TwoReplicasIT {
         redis = LocalRedis.start(0);
         LocalTokenIssuer tokens = new LocalTokenIssuer(home);
         tokens.ensureKeys();
-        Map<String, String> environment = Map.of(
-                "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl("distribution"),
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("distribution"),
-                "QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER,
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "QUARKUS_REDIS_HOSTS", redis.url(),
-                "QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey(),
-                "QUARKUS_OIDC_TOKEN_ISSUER", LocalTokenIssuer.ISSUER);
+        Map<String, String> environment = Map.ofEntries(
+                Map.entry("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl("distribution")),
+                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("distribution")),
+                Map.entry("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                Map.entry("QUARKUS_REDIS_HOSTS", redis.url()),
+                Map.entry("QUARKUS_OIDC_PUBLIC_KEY", tokens.publicKey()),
+                Map.entry("QUARKUS_OIDC_TOKEN_ISSUER", LocalTokenIssuer.ISSUER),
+                // a crowd of a thousand from one address: the per-IP limits and checks are turned up as in local mode
+                Map.entry("CODEDROP_RATE_LIMIT_CLAIMS", "1000000"),
+                Map.entry("CODEDROP_RATE_LIMIT_REQUESTS", "1000000"),
+                Map.entry("CODEDROP_FRAUD_MAX_DEVICES_PER_IP", "1000000"),
+                Map.entry("CODEDROP_FRAUD_MAX_CAMPAIGNS", "1000000"),
+                Map.entry("CODEDROP_FRAUD_MAX_BURST", "1000000"));
         first = ServiceProcess.start("replica-1", FreePorts.next(), environment);
         second = ServiceProcess.start("replica-2", FreePorts.next(), environment);
         first.awaitReady(Duration.ofSeconds(90));

@@ -1,0 +1,116 @@
+package io.codedrop.distribution.requests;
+
+import io.codedrop.common.Topics;
+import io.codedrop.common.event.CodeRequestEvent;
+import io.codedrop.common.serde.EventJson;
+import io.codedrop.distribution.outbox.OutboxRows;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Records refused claims — their code requests ({@code rate_limited}, {@code blocked}), fraud checks and
+ * {@code code-requests} events — with group commit: refusals that arrive while one transaction runs
+ * all go into the next, so a flood of refused claims costs few transactions.
+ */
+@ApplicationScoped
+public class RefusalRecorder {
+    private static final Logger LOG = Logger.getLogger(RefusalRecorder.class);
+    private static final int MAX_BATCH = 500;
+
+    private final Pool pool;
+    private final RefusalRepository refusals;
+    private final OutboxRows outbox;
+    private final Counter unrecorded;
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean busy = new AtomicBoolean();
+
+    public RefusalRecorder(Pool pool, RefusalRepository refusals, OutboxRows outbox, MeterRegistry registry) {
+        this.pool = pool;
+        this.refusals = refusals;
+        this.outbox = outbox;
+        this.unrecorded = registry.counter("codedrop.refusals.unrecorded");
+    }
+
+    /**
+     * Completes once the refusal is committed. Never fails: the client is refused either way, so a
+     * database failure is logged and counted rather than turned into a 500.
+     */
+    public Uni<Void> record(Refusal refusal) {
+        CompletableFuture<Void> recorded = new CompletableFuture<>();
+        pending.add(new Pending(refusal, recorded));
+        pump();
+        return Uni.createFrom().completionStage(recorded);
+    }
+
+    private void pump() {
+        while (!pending.isEmpty() && busy.compareAndSet(false, true)) {
+            List<Pending> batch = drain();
+            if (batch.isEmpty()) {
+                busy.set(false);
+                continue;
+            }
+            List<Refusal> written = batch.stream().map(Pending::refusal).toList();
+            pool.withTransaction(connection -> write(connection, written))
+                    .subscribe().with(ignored -> finish(batch), failure -> {
+                        unrecorded.increment(batch.size());
+                        LOG.warnf("%d refused claims not recorded: %s", batch.size(), failure.toString());
+                        finish(batch);
+                    });
+            return;
+        }
+    }
+
+    private Uni<Void> write(SqlConnection connection, List<Refusal> batch) {
+        return refusals.upsertUsers(connection, batch)
+                .chain(users -> {
+                    List<Uni<Void>> statements = new ArrayList<>();
+                    statements.add(refusals.insertRequests(connection, batch, users));
+                    statements.add(refusals.insertFraudChecks(connection, batch, users));
+                    eventsByCampaign(batch).forEach((campaignId, events) ->
+                            statements.add(outbox.enqueue(connection, Topics.CODE_REQUESTS, campaignId, events)));
+                    return Uni.join().all(statements).andFailFast().replaceWithVoid();
+                });
+    }
+
+    private static Map<UUID, List<byte[]>> eventsByCampaign(List<Refusal> batch) {
+        Map<UUID, List<byte[]>> events = new LinkedHashMap<>();
+        batch.forEach(refusal -> events.computeIfAbsent(refusal.campaignId(), id -> new ArrayList<>())
+                .add(EventJson.write(CodeRequestEvent.of(refusal.campaignId(), refusal.requestId(),
+                        refusal.claimant().platform(), refusal.status(), null, false, null, refusal.at()))));
+        return events;
+    }
+
+    private List<Pending> drain() {
+        List<Pending> batch = new ArrayList<>();
+        Pending next;
+        while (batch.size() < MAX_BATCH && (next = pending.poll()) != null) {
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    /** Frees the recorder before answering, so refusals that arrived meanwhile start the next batch. */
+    private void finish(List<Pending> batch) {
+        busy.set(false);
+        pump();
+        batch.forEach(waiting -> waiting.recorded().complete(null));
+    }
+
+    private record Pending(Refusal refusal, CompletableFuture<Void> recorded) {
+    }
+}
