@@ -43,8 +43,8 @@ public class AllocationRepository {
     private static final String HELD_CODES = """
             SELECT c.user_id, count(*) OVER (PARTITION BY c.user_id) AS held, p.id, p.code, p.platform,
                    p.expires_at, c.claimed_at
-            FROM claims c JOIN promo_codes p ON p.id = c.code_id
-            WHERE c.campaign_id = $1 AND c.user_id = ANY($2)""";
+            FROM end_users u JOIN claims c ON c.user_id = u.id JOIN promo_codes p ON p.id = c.code_id
+            WHERE c.campaign_id = $1 AND u.device_key = ANY($2)""";
     private static final String TAKE_CODES = """
             SELECT p.id, p.seq, p.code, p.expires_at FROM promo_codes p
             WHERE p.campaign_id = $1 AND p.platform = $2 AND p.status = 'unused'
@@ -104,9 +104,13 @@ public class AllocationRepository {
                 });
     }
 
-    public Uni<Map<UUID, HeldCodes>> heldCodes(SqlConnection connection, UUID campaignId, UUID[] userIds) {
+    /**
+     * The codes the claimants already hold, by user; looked up by device key so that it needs no answer
+     * of the batch's earlier statements and can be pipelined with them.
+     */
+    public Uni<Map<UUID, HeldCodes>> heldCodes(SqlConnection connection, UUID campaignId, String[] deviceKeys) {
         return connection.preparedQuery(HELD_CODES)
-                .execute(Tuple.of(campaignId, userIds))
+                .execute(Tuple.of(campaignId, deviceKeys))
                 .map(rows -> {
                     Map<UUID, HeldCodes> held = new HashMap<>();
                     Map<UUID, Instant> latestAt = new HashMap<>();
