@@ -1,5 +1,7 @@
 package io.codedrop.campaign;
 
+import io.codedrop.campaign.messaging.CodeEventsConsumer;
+import io.codedrop.campaign.service.CodeCountsService;
 import io.codedrop.common.Platform;
 import io.codedrop.common.Topics;
 import io.codedrop.common.event.CodeRequestEvent;
@@ -12,6 +14,8 @@ import io.codedrop.common.event.StockEvent;
 import io.codedrop.testing.EventSerdes;
 import io.codedrop.testing.KafkaResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -24,11 +28,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -39,6 +47,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CodeCountsTest {
     @Inject
     Pool database;
+    @Inject
+    KafkaClientService kafka;
+    @Inject
+    CodeCountsService counts;
 
     @Test
     void stockedCodesJoinTheTotal() {
@@ -181,6 +193,118 @@ class CodeCountsTest {
         assertEquals(1L, processed(recent));
     }
 
+    @Test
+    void aBatchCountsItsNewClaimsOnly() {
+        TestDeveloper owner = TestDeveloper.signIn();
+        String id = Campaigns.create(owner);
+        CodeRequestEvent last = claim(id, true);
+
+        publishInOneBatch(List.of(claim(id, true), claim(id, false), refused(id, RequestStatus.RATE_LIMITED),
+                claim(id, true), refused(id, RequestStatus.NO_CODES_AVAILABLE), claim(id, false), last));
+
+        awaitApplied(last);
+        assertEquals(3L, used(id));
+    }
+
+    @Test
+    void anEventRepeatedInOneBatchCountsOnce() {
+        TestDeveloper owner = TestDeveloper.signIn();
+        String id = Campaigns.create(owner);
+        CodeRequestEvent repeated = claim(id, true);
+        CodeRequestEvent last = claim(id, true);
+
+        publishInOneBatch(List.of(repeated, repeated, claim(id, true), repeated, last));
+
+        awaitApplied(last);
+        assertEquals(3L, used(id));
+    }
+
+    @Test
+    void eventsRedeliveredInALaterBatchChangeNothing() {
+        TestDeveloper owner = TestDeveloper.signIn();
+        String id = Campaigns.create(owner);
+        CodeRequestEvent first = claim(id, true);
+        CodeRequestEvent second = claim(id, true);
+        publishInOneBatch(List.of(first, second));
+        awaitApplied(second);
+
+        CodeRequestEvent last = claim(id, true);
+        publishInOneBatch(List.of(second, first, last));
+
+        awaitApplied(last);
+        assertEquals(3L, used(id));
+    }
+
+    @Test
+    void oneBatchCountsEachOfItsCampaigns() {
+        TestDeveloper owner = TestDeveloper.signIn();
+        String first = Campaigns.create(owner);
+        String second = Campaigns.create(owner);
+        CodeRequestEvent last = claim(first, true);
+
+        publishInOneBatch(List.of(claim(first, true), claim(second, true), claim(second, false), claim(first, true),
+                claim(second, true), refused(first, RequestStatus.BLOCKED), claim(second, true), last));
+
+        awaitApplied(last);
+        assertEquals(3L, used(first));
+        assertEquals(3L, used(second));
+    }
+
+    @Test
+    void claimsForAnUnknownOrDeletedCampaignInABatchAreSkipped() {
+        TestDeveloper owner = TestDeveloper.signIn();
+        String live = Campaigns.create(owner);
+        String deleted = Campaigns.create(owner);
+        owner.api().when().delete("/api/v1/campaigns/" + deleted).then().statusCode(204);
+        CodeRequestEvent last = claim(live, true);
+
+        publishInOneBatch(List.of(claim(deleted, true), claim(live, true), claim(UUID.randomUUID().toString(), true),
+                last));
+
+        awaitApplied(last);
+        assertEquals(2L, used(live));
+        owner.api().get("/api/v1/campaigns/" + deleted).then().statusCode(404);
+    }
+
+    @Test
+    void aBatchWhoseTransactionFailsIsRetriedAndCountedOnce() {
+        TestDeveloper owner = TestDeveloper.signIn();
+        String id = Campaigns.create(owner);
+        String suffix = id.replace("-", "");
+        // a sequence is not rolled back with the failing transaction: it counts the failed attempts
+        execute("CREATE SEQUENCE failures_" + suffix);
+        execute("CREATE FUNCTION fail_" + suffix + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "PERFORM nextval('failures_" + suffix + "'); RAISE EXCEPTION 'counts unavailable'; END $$");
+        execute("CREATE TRIGGER fail_" + suffix + " BEFORE UPDATE ON campaigns FOR EACH ROW WHEN (OLD.id = '" + id
+                + "') EXECUTE FUNCTION fail_" + suffix + "()");
+        CodeRequestEvent last = claim(id, true);
+        try {
+            publishInOneBatch(List.of(claim(id, true), last));
+            await().atMost(Duration.ofSeconds(20)).until(() -> failures(suffix) >= 2);
+        } finally {
+            execute("DROP TRIGGER fail_" + suffix + " ON campaigns");
+        }
+
+        awaitApplied(last);
+        assertEquals(2L, used(id));
+    }
+
+    @Test
+    void forgettingProcessedEventIdsGoesOnChunkAfterChunk() {
+        List<UUID> old = IntStream.range(0, 25).mapToObj(i -> UUID.randomUUID()).toList();
+        UUID recent = UUID.randomUUID();
+        old.forEach(eventId -> insertProcessed(eventId, Instant.now().minus(3, ChronoUnit.DAYS)));
+        insertProcessed(recent, Instant.now().minus(1, ChronoUnit.HOURS));
+
+        // the test profile's chunk is 10 rows
+        int forgotten = counts.forgetProcessedBefore(Instant.now().minus(2, ChronoUnit.DAYS), 10)
+                .await().atMost(Duration.ofSeconds(20));
+
+        assertThat(forgotten, greaterThanOrEqualTo(old.size()));
+        old.forEach(eventId -> assertEquals(0L, processed(eventId)));
+        assertEquals(1L, processed(recent));
+    }
+
     private static StockEvent stocked(String campaignId, Map<Platform, StockCount> platforms) {
         return StockEvent.stocked(UUID.fromString(campaignId), UUID.randomUUID(), 0, platforms);
     }
@@ -188,6 +312,36 @@ class CodeCountsTest {
     private static CodeRequestEvent claim(String campaignId, boolean newClaim) {
         return CodeRequestEvent.of(UUID.fromString(campaignId), UUID.randomUUID(), Platform.IOS,
                 RequestStatus.FULFILLED, UUID.randomUUID(), newClaim, "DE", Instant.now());
+    }
+
+    private static CodeRequestEvent refused(String campaignId, RequestStatus status) {
+        return CodeRequestEvent.of(UUID.fromString(campaignId), UUID.randomUUID(), Platform.ANDROID, status, null,
+                false, "DE", Instant.now());
+    }
+
+    /**
+     * Publishes while the code-requests consumer is paused, so that its next poll takes all the
+     * records at once. All are keyed like the first event: one partition, applied in this order.
+     */
+    private void publishInOneBatch(List<CodeRequestEvent> events) {
+        String key = events.get(0).campaignId().toString();
+        KafkaConsumer<String, CodeRequestEvent> consumer = kafka.getConsumer(CodeEventsConsumer.CODE_REQUESTS);
+        consumer.pause().await().atMost(Duration.ofSeconds(10));
+        try {
+            KafkaResource.companion()
+                    .produce(Serdes.String(), EventSerdes.of(DomainEvent.class))
+                    .fromRecords(events.stream()
+                            .map(event -> new ProducerRecord<String, DomainEvent>(Topics.CODE_REQUESTS, key, event))
+                            .toList())
+                    .awaitCompletion(Duration.ofSeconds(10));
+        } finally {
+            consumer.resume().await().atMost(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Once an event's id is recorded, every event before it on its partition has been handled too. */
+    private void awaitApplied(DomainEvent event) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed(event.eventId()) == 1);
     }
 
     private static void publish(String topic, DomainEvent event) {
@@ -211,6 +365,24 @@ class CodeCountsTest {
         database.preparedQuery("INSERT INTO processed_events (event_id, processed_at) VALUES ($1, $2)")
                 .execute(Tuple.of(eventId, at.atOffset(ZoneOffset.UTC)))
                 .await().atMost(Duration.ofSeconds(10));
+    }
+
+    private long used(String campaignId) {
+        return database.preparedQuery("SELECT used_codes FROM campaigns WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString(campaignId)))
+                .await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
+    }
+
+    private long failures(String suffix) {
+        return database.query("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM failures_" + suffix)
+                .execute()
+                .await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
+    }
+
+    private void execute(String sql) {
+        database.query(sql).execute().await().atMost(Duration.ofSeconds(10));
     }
 
     private long processed(UUID eventId) {

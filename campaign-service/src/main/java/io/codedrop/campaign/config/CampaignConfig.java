@@ -27,4 +27,11 @@ public interface CampaignConfig {
      */
     @WithDefault("7d")
     Duration processedEventsRetention();
+
+    /**
+     * Most ids forgotten by one statement; a cleanup deletes chunk after chunk, so an hour of launch-day
+     * claims (millions of ids) never becomes one long transaction.
+     */
+    @WithDefault("10000")
+    int processedEventsCleanupChunk();
 }

@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * A giveaway: its rules for handing out codes, and counts kept current from distribution's events.
- * The counts are only ever changed by SQL increments (see {@code CampaignRepository}), never written
+ * The counts are only ever changed by SQL increments (see {@code CampaignCountsRepository}), never written
  * back from an entity, so an edit of the campaign cannot overwrite a count that moved meanwhile.
  */
 @Entity

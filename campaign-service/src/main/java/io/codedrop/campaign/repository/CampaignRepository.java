@@ -51,18 +51,4 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
     }
-
-    /** Adds to the counts in place, so concurrent events and edits never lose an increment. */
-    public Uni<Integer> addToCounts(UUID id, long total, long used, long expired) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                        UPDATE campaigns
-                        SET total_codes = total_codes + ?2, used_codes = used_codes + ?3,
-                            expired_codes = expired_codes + ?4
-                        WHERE id = ?1""")
-                .setParameter(1, id)
-                .setParameter(2, total)
-                .setParameter(3, used)
-                .setParameter(4, expired)
-                .executeUpdate());
-    }
 }

@@ -31,6 +31,8 @@ public class CampaignJobs {
     @Scheduled(identity = "processed-events-cleanup", every = "${codedrop.campaign.processed-events-cleanup-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetOldProcessedEvents() {
-        return counts.forgetProcessedBefore(Instant.now().minus(config.processedEventsRetention())).replaceWithVoid();
+        return counts.forgetProcessedBefore(Instant.now().minus(config.processedEventsRetention()),
+                        config.processedEventsCleanupChunk())
+                .replaceWithVoid();
     }
 }
