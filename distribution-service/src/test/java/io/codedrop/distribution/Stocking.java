@@ -30,10 +30,13 @@ final class Stocking {
     private Stocking() {
     }
 
-    /** Publishes the campaign and waits until distribution serves it. */
+    /**
+     * Publishes the campaign and waits until distribution serves it; the first campaign on a fresh
+     * broker waits for the consumer group to form, which took over 20 s on a busy machine.
+     */
     static CampaignSnapshot campaign(CampaignSnapshot campaign) {
         CampaignFixtures.publish(campaign);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Forwarded-For", Client.fresh().ip())
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("X-Forwarded-For", Client.fresh().ip())
                 .get("/api/v1/distribute/" + campaign.id())
                 .then().statusCode(200)
                 .body("status", equalTo(campaign.status().wireName())));
@@ -71,7 +74,7 @@ final class Stocking {
     }
 
     static void awaitAvailable(UUID campaignId, Platform platform, int available) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Forwarded-For", Client.fresh().ip())
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("X-Forwarded-For", Client.fresh().ip())
                 .get("/api/v1/distribute/" + campaignId)
                 .then().statusCode(200)
                 .body("platforms.find { it.platform == '%s' }.available".formatted(platform.label()),

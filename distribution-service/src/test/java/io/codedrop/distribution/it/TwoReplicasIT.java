@@ -91,8 +91,9 @@ class TwoReplicasIT {
                 Map.entry("CODEDROP_FRAUD_MAX_BURST", "1000000"));
         first = ServiceProcess.start("replica-1", FreePorts.next(), environment);
         second = ServiceProcess.start("replica-2", FreePorts.next(), environment);
-        first.awaitReady(Duration.ofSeconds(90));
-        second.awaitReady(Duration.ofSeconds(90));
+        // two JVMs starting side by side on a busy 2-core machine have taken over 100 s
+        first.awaitReady(Duration.ofSeconds(180));
+        second.awaitReady(Duration.ofSeconds(180));
     }
 
     @AfterAll
