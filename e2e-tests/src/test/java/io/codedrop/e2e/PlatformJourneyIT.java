@@ -85,8 +85,11 @@ class PlatformJourneyIT {
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
         // started together: each migrates its own database, and waiting on all four at once is the shortest wall time
         campaign = service(root, logs, "campaign", postgres, kafka, redis, Map.of());
-        distribution = service(root, logs, "distribution", postgres, kafka, redis,
-                Map.of("CODEDROP_RATE_LIMIT_CLAIMS", String.valueOf(CLAIMS_PER_IP)));
+        // the limits fail open when Redis answers slower than 100 ms, which a busy build machine can make it do:
+        // a generous wait keeps the rate-limited step about the limit, not about the machine's load
+        distribution = service(root, logs, "distribution", postgres, kafka, redis, Map.of(
+                "CODEDROP_RATE_LIMIT_CLAIMS", String.valueOf(CLAIMS_PER_IP),
+                "CODEDROP_REDIS_TIMEOUT", "5s"));
         ingest = service(root, logs, "ingest", postgres, kafka, redis, Map.of());
         analytics = service(root, logs, "analytics", postgres, kafka, redis, Map.of());
         Stream.of(campaign, distribution, ingest, analytics).parallel().forEach(service -> service.awaitReady(STARTUP));
