@@ -1,10 +1,6 @@
 package io.codedrop.analytics;
 
-import io.codedrop.common.Platform;
 import io.codedrop.common.event.CampaignSnapshot;
-import io.codedrop.common.event.CodeStatusChange;
-import io.codedrop.common.event.DomainEvent;
-import io.codedrop.common.event.RequestStatus;
 import io.codedrop.testing.CampaignFixtures;
 import io.codedrop.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,12 +8,9 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.codedrop.analytics.ScriptedHistory.at;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -49,35 +42,6 @@ class CampaignStatsTest {
                 .body("requests.rate_limited", equalTo(ScriptedHistory.RATE_LIMITED))
                 .body("requests.blocked", equalTo(ScriptedHistory.BLOCKED))
                 .body("last_updated", equalTo(ScriptedHistory.LAST_UPDATED)));
-    }
-
-    @Test
-    void republishedEventsChangeNothing() {
-        String owner = "owner-" + UUID.randomUUID();
-        CampaignSnapshot campaign = CampaignFixtures.active(owner);
-        CampaignFixtures.publish(campaign);
-        List<DomainEvent> history = ScriptedHistory.of(campaign.id());
-        StatsEvents.publish(history);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> expectHistory(stats(owner, campaign.id())));
-
-        StatsEvents.publish(history);
-        // one new event per topic after the duplicates, on their partitions: once these count, the duplicates were consumed
-        StatsEvents.publish(List.of(
-                StatsEvents.stock(campaign.id(), at(4, 20), Map.of(Platform.WINDOWS, 1)),
-                StatsEvents.rejected(campaign.id(), Platform.IOS, RequestStatus.BLOCKED, at(4, 20)),
-                StatsEvents.status(campaign.id(), CodeStatusChange.EXPIRED, at(4, 20), Map.of(Platform.WINDOWS, 1))));
-
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stats(owner, campaign.id())
-                .body("platform_breakdown.Windows.total", equalTo(1))
-                .body("requests.blocked", equalTo(ScriptedHistory.BLOCKED + 1))
-                .body("expired_codes", equalTo(ScriptedHistory.EXPIRED + 1)));
-        stats(owner, campaign.id())
-                .body("total_codes", equalTo(ScriptedHistory.TOTAL + 1))
-                .body("used_codes", equalTo(ScriptedHistory.USED))
-                .body("requests.fulfilled", equalTo(ScriptedHistory.FULFILLED))
-                .body("requests.no_codes_available", equalTo(ScriptedHistory.NO_CODES_AVAILABLE))
-                .body("daily_usage.used", contains(ScriptedHistory.DAILY_USED[0], ScriptedHistory.DAILY_USED[1],
-                        ScriptedHistory.DAILY_USED[2], ScriptedHistory.DAILY_USED[3]));
     }
 
     @Test

@@ -125,6 +125,16 @@ class PlatformStatsTest {
                 .body("errors.field", contains("to"));
     }
 
+    @Test
+    void aPageSizeOverTheLimitIsRejectedNamingTheField() {
+        given().auth().oauth2(token("owner-" + UUID.randomUUID()))
+                .queryParam("size", 501)
+                .when().get(PLATFORMS)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("size"));
+    }
+
     private static UUID campaignOf(String owner) {
         CampaignSnapshot campaign = CampaignFixtures.active(owner);
         CampaignFixtures.publish(campaign);

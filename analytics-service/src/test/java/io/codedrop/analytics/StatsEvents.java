@@ -73,15 +73,18 @@ final class StatsEvents {
                 owner, null, Set.of(owner), readers, now, now);
     }
 
+    /** Publishes the events in one go, each keyed by its campaign: one campaign's events keep their order. */
     static void publish(List<? extends DomainEvent> events) {
-        events.forEach(StatsEvents::publish);
+        KafkaResource.companion()
+                .produce(Serdes.String(), EventSerdes.of(Object.class))
+                .fromRecords(events.stream()
+                        .map(event -> new ProducerRecord<String, Object>(topic(event), event.campaignId().toString(), event))
+                        .toList())
+                .awaitCompletion(Duration.ofSeconds(20));
     }
 
     static void publish(DomainEvent event) {
-        KafkaResource.companion()
-                .produce(Serdes.String(), EventSerdes.of(Object.class))
-                .fromRecords(new ProducerRecord<>(topic(event), event.campaignId().toString(), event))
-                .awaitCompletion(Duration.ofSeconds(10));
+        publish(List.of(event));
     }
 
     private static String topic(DomainEvent event) {

@@ -1,6 +1,7 @@
 package io.codedrop.analytics.aggregation;
 
 import io.codedrop.analytics.config.AnalyticsConfig;
+import io.codedrop.analytics.domain.StatsBatch;
 import io.codedrop.analytics.mapping.StatsMapper;
 import io.codedrop.analytics.messaging.ChangeSignals;
 import io.codedrop.analytics.messaging.TopicReplay;
@@ -18,14 +19,15 @@ import org.jboss.logging.Logger;
 import java.util.UUID;
 
 /**
- * Rebuilds the aggregates from the topics while the service keeps running. The aggregates and the
- * record of applied events are emptied in one transaction, then the topics are replayed from the
- * beginning up to the ends they had at that moment, through the same exactly-once path as live
- * consumption. Every event is then counted exactly once whoever applies it: an event the live
- * consumers applied before the truncation was erased with it and is replayed; one they apply after
- * is recorded, and the replay skips it; one published after the replay started is beyond its end
- * and left to them. Numbers climb back while it runs; the result equals incremental processing as
- * long as the topics still hold every event (retention unlimited on stock, code-requests, code-status).
+ * Rebuilds the aggregates from the topics while the service keeps running. The aggregates, the
+ * record of applied events and the live consumers' positions are emptied in one transaction, then
+ * the topics are replayed from the beginning up to the ends they had at that moment, through the
+ * same exactly-once path as live consumption. Every event is then counted exactly once whoever
+ * applies it: an event the live consumers applied before the truncation was erased with it and is
+ * replayed; one they apply after is recorded, and the replay skips it; one published after the
+ * replay started is beyond its end and left to them. Numbers climb back while it runs; the result
+ * equals incremental processing as long as the topics still hold every event (retention unlimited
+ * on stock, code-requests, code-status).
  */
 @ApplicationScoped
 public class RebuildService {
@@ -75,7 +77,7 @@ public class RebuildService {
     }
 
     private Uni<Void> apply(UUID id, Batch batch) {
-        return updater.apply(batch.events())
+        return updater.apply(StatsBatch.replayed(batch.events()))
                 .call(applied -> signals.publish(applied.campaigns()))
                 .chain(applied -> rebuilds.progress(id, batch.records(), applied.events().size()));
     }

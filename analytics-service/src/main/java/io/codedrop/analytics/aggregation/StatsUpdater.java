@@ -1,24 +1,20 @@
 package io.codedrop.analytics.aggregation;
 
-import io.codedrop.analytics.domain.StatsDelta;
+import io.codedrop.analytics.domain.StatsBatch;
 import io.codedrop.analytics.repository.StatsRepository;
 import io.codedrop.common.event.DomainEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Applies batches of events to the aggregates exactly once in effect: the batch's event ids are
- * recorded in the transaction that adds its counts, and events whose ids were already recorded
- * (redelivery, replay, a producer's duplicate) add nothing.
+ * Applies batches of events to the aggregates exactly once in effect: the statement that adds a
+ * batch's counts records its event ids and its consumer positions, and adds only the events neither
+ * recorded before (redelivery, replay, a producer's duplicate) nor read from behind a position.
  */
 @ApplicationScoped
 public class StatsUpdater {
@@ -28,30 +24,23 @@ public class StatsUpdater {
         this.stats = stats;
     }
 
-    public Uni<Applied> apply(Collection<? extends DomainEvent> events) {
-        Map<UUID, DomainEvent> byId = new LinkedHashMap<>();
-        events.stream()
-                .filter(Objects::nonNull)
-                .forEach(event -> byId.putIfAbsent(event.eventId(), event));
-        if (byId.isEmpty()) {
+    public Uni<Applied> apply(StatsBatch batch) {
+        if (batch.isEmpty()) {
             return Uni.createFrom().item(new Applied(List.of(), 0, Set.of()));
         }
-        int received = (int) events.stream().filter(Objects::nonNull).count();
-        return stats.inTransaction(connection -> stats.recordNew(connection, byId.keySet())
-                .chain(fresh -> applyFresh(connection, byId, fresh, received)));
+        return stats.apply(batch)
+                .map(fresh -> applied(batch, fresh));
     }
 
-    private Uni<Applied> applyFresh(SqlConnection connection, Map<UUID, DomainEvent> byId, Set<UUID> fresh,
-                                    int received) {
-        List<DomainEvent> applied = byId.values().stream()
+    private static Applied applied(StatsBatch batch, Set<UUID> fresh) {
+        List<DomainEvent> applied = batch.events().stream()
                 .filter(event -> fresh.contains(event.eventId()))
                 .toList();
-        StatsDelta delta = StatsDelta.of(applied);
-        return stats.apply(connection, delta)
-                .replaceWith(new Applied(applied, received - applied.size(), Set.copyOf(delta.lastUpdated().keySet())));
+        return new Applied(applied, batch.received() - applied.size(),
+                applied.stream().map(DomainEvent::campaignId).collect(Collectors.toSet()));
     }
 
-    /** The events of a batch that changed the aggregates, how many were skipped as seen, and the campaigns touched. */
+    /** The events of a batch that changed the aggregates, how many were skipped as seen, and their campaigns. */
     public record Applied(List<DomainEvent> events, int duplicates, Set<UUID> campaigns) {
     }
 }

@@ -14,6 +14,8 @@ public interface AnalyticsConfig {
 
     Rebuild rebuild();
 
+    ProcessedEvents processedEvents();
+
     /** Live statistics streams (SSE). */
     interface Stream {
         /** Coalescing window: a stream gets at most one document per interval however many events arrive. */
@@ -49,5 +51,24 @@ public interface AnalyticsConfig {
         /** A running rebuild whose progress has not moved for this long is taken as abandoned (its replica died). */
         @WithDefault("2m")
         Duration staleAfter();
+    }
+
+    /** Forgetting applied event ids; consumer positions keep guarding against records read again. */
+    interface ProcessedEvents {
+        /**
+         * How long an applied event id is remembered. Records read again (a rebalance, an offset
+         * reset) are caught by the consumer positions however old; the ids only have to catch a
+         * producer's second copy of an event, which its outbox relay sends within minutes.
+         */
+        @WithDefault("7d")
+        Duration retention();
+
+        /** How often ids older than the retention are forgotten. */
+        @WithDefault("1h")
+        Duration cleanupInterval();
+
+        /** Most ids forgotten by one statement, so a busy day's ids never become one long transaction. */
+        @WithDefault("10000")
+        int cleanupChunk();
     }
 }

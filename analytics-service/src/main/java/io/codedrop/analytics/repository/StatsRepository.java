@@ -1,10 +1,8 @@
 package io.codedrop.analytics.repository;
 
 import io.codedrop.analytics.domain.CodeCounts;
-import io.codedrop.analytics.domain.StatsDelta;
-import io.codedrop.analytics.domain.StatsDelta.DayKey;
-import io.codedrop.analytics.domain.StatsDelta.PlatformKey;
-import io.codedrop.analytics.domain.StatsDelta.RequestKey;
+import io.codedrop.analytics.domain.StatsBatch;
+import io.codedrop.analytics.domain.StatsBatch.EventRow;
 import io.codedrop.common.Platform;
 import io.codedrop.common.event.RequestStatus;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.SqlResult;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +19,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -31,45 +30,81 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
- * Aggregates in Postgres. A batch of events is one transaction: its event ids are recorded and only
+ * Aggregates in Postgres. A batch of events is one statement: its event ids are recorded and only
  * the events seen for the first time are summed into the aggregates, with one multi-row upsert per table.
  */
 @ApplicationScoped
 public class StatsRepository {
-    private static final String RECORD_EVENTS = """
-            INSERT INTO processed_events (event_id)
-            SELECT id FROM unnest($1::uuid[]) AS ids(id) ORDER BY id
-            ON CONFLICT DO NOTHING
-            RETURNING event_id""";
-    private static final String ADD_CODES = """
-            INSERT INTO platform_stats
-                (campaign_id, platform, stocked_codes, used_codes, expired_codes, withdrawn_codes, redeemed_codes)
-            SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[],
-                                 $7::bigint[])
-            ON CONFLICT (campaign_id, platform) DO UPDATE SET
-                stocked_codes = platform_stats.stocked_codes + EXCLUDED.stocked_codes,
-                used_codes = platform_stats.used_codes + EXCLUDED.used_codes,
-                expired_codes = platform_stats.expired_codes + EXCLUDED.expired_codes,
-                withdrawn_codes = platform_stats.withdrawn_codes + EXCLUDED.withdrawn_codes,
-                redeemed_codes = platform_stats.redeemed_codes + EXCLUDED.redeemed_codes""";
-    private static final String ADD_DAILY_USED = """
-            INSERT INTO daily_usage (campaign_id, day, used_codes)
-            SELECT * FROM unnest($1::uuid[], $2::date[], $3::bigint[])
-            ON CONFLICT (campaign_id, day) DO UPDATE SET used_codes = daily_usage.used_codes + EXCLUDED.used_codes""";
-    private static final String ADD_REQUESTS = """
-            INSERT INTO request_stats (campaign_id, platform, day, status, requests)
-            SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::date[], $4::varchar[], $5::bigint[])
-            ON CONFLICT (campaign_id, platform, day, status)
-            DO UPDATE SET requests = request_stats.requests + EXCLUDED.requests""";
-    private static final String TOUCH_CAMPAIGNS = """
-            INSERT INTO campaign_stats (campaign_id, version, last_updated)
-            SELECT id, nextval('stats_version'), at FROM unnest($1::uuid[], $2::timestamptz[]) AS touched(id, at)
-            ON CONFLICT (campaign_id) DO UPDATE SET
-                version = EXCLUDED.version,
-                last_updated = greatest(campaign_stats.last_updated, EXCLUDED.last_updated)""";
+    /**
+     * A whole batch in one statement, so it is atomic without a transaction around it and costs one
+     * round trip. Rows read from behind the consumer's position on their partition are dropped (read
+     * again after a rebalance or an offset reset), then the event ids not recorded before are
+     * recorded, and only their rows are summed into each aggregate with one multi-row upsert. Every
+     * upsert takes its rows in key order, the same in every statement, so concurrent replicas cannot
+     * deadlock. A replay has no topic: no position applies to it.
+     */
+    private static final String APPLY_BATCH = """
+            WITH batch AS (
+                SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::date[], $6::bigint[],
+                                     $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::timestamptz[],
+                                     $12::int[], $13::bigint[])
+                    AS b(event_id, campaign_id, platform, status, day, stocked, used, expired, withdrawn, redeemed, at,
+                         partition, record_offset)
+            ), unread AS (
+                SELECT b.* FROM batch b
+                LEFT JOIN consumed_positions p ON p.topic = $14::varchar AND p.partition = b.partition
+                WHERE p.next_offset IS NULL OR b.record_offset >= p.next_offset
+            ), fresh AS (
+                INSERT INTO processed_events (event_id)
+                SELECT DISTINCT event_id FROM unread ORDER BY event_id
+                ON CONFLICT DO NOTHING
+                RETURNING event_id
+            ), applied AS (
+                SELECT unread.* FROM unread JOIN fresh USING (event_id)
+            ), codes AS (
+                INSERT INTO platform_stats
+                    (campaign_id, platform, stocked_codes, used_codes, expired_codes, withdrawn_codes, redeemed_codes)
+                SELECT campaign_id, platform, sum(stocked), sum(used), sum(expired), sum(withdrawn), sum(redeemed)
+                FROM applied WHERE stocked + used + expired + withdrawn + redeemed > 0
+                GROUP BY campaign_id, platform ORDER BY campaign_id, platform
+                ON CONFLICT (campaign_id, platform) DO UPDATE SET
+                    stocked_codes = platform_stats.stocked_codes + EXCLUDED.stocked_codes,
+                    used_codes = platform_stats.used_codes + EXCLUDED.used_codes,
+                    expired_codes = platform_stats.expired_codes + EXCLUDED.expired_codes,
+                    withdrawn_codes = platform_stats.withdrawn_codes + EXCLUDED.withdrawn_codes,
+                    redeemed_codes = platform_stats.redeemed_codes + EXCLUDED.redeemed_codes
+            ), daily AS (
+                INSERT INTO daily_usage (campaign_id, day, used_codes)
+                SELECT campaign_id, day, sum(used) FROM applied WHERE used > 0
+                GROUP BY campaign_id, day ORDER BY campaign_id, day
+                ON CONFLICT (campaign_id, day) DO UPDATE SET used_codes = daily_usage.used_codes + EXCLUDED.used_codes
+            ), requests AS (
+                INSERT INTO request_stats (campaign_id, platform, day, status, requests)
+                SELECT campaign_id, platform, day, status, count(*) FROM applied WHERE status IS NOT NULL
+                GROUP BY campaign_id, platform, day, status ORDER BY campaign_id, platform, day, status
+                ON CONFLICT (campaign_id, platform, day, status)
+                DO UPDATE SET requests = request_stats.requests + EXCLUDED.requests
+            ), touched AS (
+                INSERT INTO campaign_stats (campaign_id, version, last_updated)
+                SELECT campaign_id, nextval('stats_version'), max(at) FROM applied WHERE platform IS NOT NULL
+                GROUP BY campaign_id ORDER BY campaign_id
+                ON CONFLICT (campaign_id) DO UPDATE SET
+                    version = EXCLUDED.version,
+                    last_updated = greatest(campaign_stats.last_updated, EXCLUDED.last_updated)
+            ), moved AS (
+                INSERT INTO consumed_positions (topic, partition, next_offset)
+                SELECT $14::varchar, partition, max(record_offset) + 1 FROM batch WHERE $14::varchar IS NOT NULL
+                GROUP BY partition ORDER BY partition
+                ON CONFLICT (topic, partition)
+                DO UPDATE SET next_offset = greatest(consumed_positions.next_offset, EXCLUDED.next_offset)
+            )
+            SELECT event_id FROM fresh""";
+    /** A bounded chunk, so forgetting a busy hour's ids never holds one long transaction. */
+    private static final String FORGET_PROCESSED = """
+            DELETE FROM processed_events WHERE event_id IN (
+                SELECT event_id FROM processed_events WHERE processed_at < $1 LIMIT $2)""";
     /** One statement, so the document is read from one snapshot: its numbers always add up. */
     private static final String CAMPAIGN_AGGREGATES = """
             SELECT
@@ -106,14 +141,10 @@ public class StatsRepository {
         this.pool = pool;
     }
 
-    public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(work);
-    }
-
-    /** Records the event ids as applied and answers those that were not recorded before. */
-    public Uni<Set<UUID>> recordNew(SqlConnection connection, Collection<UUID> eventIds) {
-        return connection.preparedQuery(RECORD_EVENTS)
-                .execute(Tuple.of(eventIds.toArray(UUID[]::new)))
+    /** Applies the batch's events not seen before and answers their ids; see {@link #APPLY_BATCH}. */
+    public Uni<Set<UUID>> apply(StatsBatch batch) {
+        return pool.preparedQuery(APPLY_BATCH)
+                .execute(columns(batch))
                 .map(rows -> {
                     Set<UUID> fresh = new HashSet<>();
                     rows.forEach(row -> fresh.add(row.getUUID(0)));
@@ -121,110 +152,53 @@ public class StatsRepository {
                 });
     }
 
-    /**
-     * Sends the upserts together: the connection pipelines them, so a batch costs one round trip
-     * instead of four, and Postgres still runs them in this order (the same lock order everywhere).
-     */
-    public Uni<Void> apply(SqlConnection connection, StatsDelta delta) {
-        return Uni.join().all(
-                        addCodes(connection, delta.codes()),
-                        addDailyUsed(connection, delta.dailyUsed()),
-                        addRequests(connection, delta.requests()),
-                        touch(connection, delta.lastUpdated()))
-                .andFailFast()
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> addCodes(SqlConnection connection, Map<PlatformKey, CodeCounts> codes) {
-        if (codes.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        int size = codes.size();
+    private static Tuple columns(StatsBatch batch) {
+        List<EventRow> rows = batch.rows();
+        int size = rows.size();
+        UUID[] events = new UUID[size];
         UUID[] campaigns = new UUID[size];
         String[] platforms = new String[size];
+        String[] statuses = new String[size];
+        LocalDate[] days = new LocalDate[size];
         Long[] stocked = new Long[size];
         Long[] used = new Long[size];
         Long[] expired = new Long[size];
         Long[] withdrawn = new Long[size];
         Long[] redeemed = new Long[size];
-        int i = 0;
-        for (Map.Entry<PlatformKey, CodeCounts> entry : codes.entrySet()) {
-            CodeCounts counts = entry.getValue();
-            campaigns[i] = entry.getKey().campaignId();
-            platforms[i] = entry.getKey().platform().label();
+        OffsetDateTime[] at = new OffsetDateTime[size];
+        Integer[] partitions = new Integer[size];
+        Long[] offsets = new Long[size];
+        for (int i = 0; i < size; i++) {
+            EventRow row = rows.get(i);
+            CodeCounts counts = row.counts();
+            events[i] = row.eventId();
+            campaigns[i] = row.campaignId();
+            platforms[i] = row.platform() == null ? null : row.platform().label();
+            statuses[i] = row.status() == null ? null : row.status().wireName();
+            days[i] = row.day();
             stocked[i] = counts.stocked();
             used[i] = counts.used();
             expired[i] = counts.expired();
             withdrawn[i] = counts.withdrawn();
             redeemed[i] = counts.redeemed();
-            i++;
+            at[i] = row.at().atOffset(ZoneOffset.UTC);
+            partitions[i] = row.partition();
+            offsets[i] = row.offset();
         }
-        return connection.preparedQuery(ADD_CODES)
-                .execute(Tuple.tuple(List.<Object>of(campaigns, platforms, stocked, used, expired, withdrawn, redeemed)))
-                .replaceWithVoid();
+        return Tuple.wrap(Arrays.asList(events, campaigns, platforms, statuses, days, stocked, used, expired, withdrawn,
+                redeemed, at, partitions, offsets, batch.topic()));
     }
 
-    private Uni<Void> addDailyUsed(SqlConnection connection, Map<DayKey, Long> dailyUsed) {
-        if (dailyUsed.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        int size = dailyUsed.size();
-        UUID[] campaigns = new UUID[size];
-        LocalDate[] days = new LocalDate[size];
-        Long[] used = new Long[size];
-        int i = 0;
-        for (Map.Entry<DayKey, Long> entry : dailyUsed.entrySet()) {
-            campaigns[i] = entry.getKey().campaignId();
-            days[i] = entry.getKey().day();
-            used[i] = entry.getValue();
-            i++;
-        }
-        return connection.preparedQuery(ADD_DAILY_USED)
-                .execute(Tuple.of(campaigns, days, used))
-                .replaceWithVoid();
+    /** Forgets up to {@code limit} event ids applied before {@code cutoff}; answers how many. */
+    public Uni<Integer> forgetProcessedBefore(Instant cutoff, int limit) {
+        return pool.preparedQuery(FORGET_PROCESSED)
+                .execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC), limit))
+                .map(SqlResult::rowCount);
     }
 
-    private Uni<Void> addRequests(SqlConnection connection, Map<RequestKey, Long> requests) {
-        if (requests.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        int size = requests.size();
-        UUID[] campaigns = new UUID[size];
-        String[] platforms = new String[size];
-        LocalDate[] days = new LocalDate[size];
-        String[] statuses = new String[size];
-        Long[] counts = new Long[size];
-        int i = 0;
-        for (Map.Entry<RequestKey, Long> entry : requests.entrySet()) {
-            RequestKey key = entry.getKey();
-            campaigns[i] = key.campaignId();
-            platforms[i] = key.platform().label();
-            days[i] = key.day();
-            statuses[i] = key.status().wireName();
-            counts[i] = entry.getValue();
-            i++;
-        }
-        return connection.preparedQuery(ADD_REQUESTS)
-                .execute(Tuple.of(campaigns, platforms, days, statuses, counts))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> touch(SqlConnection connection, Map<UUID, Instant> lastUpdated) {
-        if (lastUpdated.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        UUID[] campaigns = lastUpdated.keySet().toArray(UUID[]::new);
-        OffsetDateTime[] times = lastUpdated.values().stream()
-                .map(at -> at.atOffset(ZoneOffset.UTC))
-                .toArray(OffsetDateTime[]::new);
-        return connection.preparedQuery(TOUCH_CAMPAIGNS)
-                .execute(Tuple.of(campaigns, times))
-                .replaceWithVoid();
-    }
-
-    /** Empties every aggregate and the record of applied events, so that the topics can be applied again. */
+    /** Empties every aggregate and the record of applied events and positions, so that the topics can be applied again. */
     public Uni<Void> truncate() {
-        return pool.query("TRUNCATE processed_events, platform_stats, daily_usage, request_stats, campaign_stats")
+        return pool.query("TRUNCATE processed_events, consumed_positions, platform_stats, daily_usage, request_stats, campaign_stats")
                 .execute()
                 .replaceWithVoid();
     }

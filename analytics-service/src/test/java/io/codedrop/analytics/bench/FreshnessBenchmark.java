@@ -31,12 +31,14 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.IntStream;
 
 /**
  * Freshness of the statistics (SPEC §7: claim → visible in the analytics API, p99 < 500 ms). Fires
@@ -47,14 +49,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Two stimuli: code-request events published straight to Kafka (the consumer's share of the
  * path), or real claims on distribution's claim API (the whole path: claim transaction, outbox,
- * relay, Kafka, consumer). Against a running platform ({@code ./codedrop up}):
+ * relay, Kafka, consumer). Against a running platform ({@code ./codedrop up}), with
+ * {@code analytics-service/freshness-benchmark.sh} (it passes its arguments here):
  * <pre>
  * TOKEN=$(./codedrop token --email bench@example.com)
- * ./mvnw -B -ntp -pl analytics-service test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.codedrop.analytics.bench.FreshnessBenchmark \
- *   -Dexec.args="--analytics http://localhost:8083 --token $TOKEN --kafka localhost:19092"
- * # or, the whole claim path, for a campaign the token's developer owns:
- * #   -Dexec.args="--analytics http://localhost:8083 --token $TOKEN --claims http://localhost:8080 --campaign ID"
+ * analytics-service/freshness-benchmark.sh --analytics http://localhost:8083 --token $TOKEN --kafka localhost:19092
+ * # or, the whole claim path, on a new campaign of the token's developer stocked with a code per attempt:
+ * analytics-service/freshness-benchmark.sh --analytics http://localhost:8083 --token $TOKEN \
+ *   --claims http://localhost:8080 --campaigns http://localhost:8081 --ingest http://localhost:8082
+ * # (or --campaign ID instead of --campaigns and --ingest, for a campaign of theirs that has codes)
  * </pre>
  * Options: {@code --events N} (default 300), {@code --rate N} per second (default 50),
  * {@code --platform P} (default iOS). A warm-up of {@value #WARM_UP} attempts runs first, unmeasured.
@@ -80,27 +83,45 @@ public final class FreshnessBenchmark {
     public interface Stimulus extends AutoCloseable {
         void fire(int index);
 
+        /** When the attempt fired as {@code index} was answered ({@link System#nanoTime()}), 0 if not known. */
+        default long answeredAt(int index) {
+            return 0;
+        }
+
         @Override
         default void close() {
         }
     }
 
-    /** Latencies in milliseconds, sorted. */
-    public record Result(int events, int rate, double[] millis) {
+    /**
+     * Latencies in milliseconds, sorted: fired → visible, and where the stimulus knows when an attempt
+     * was answered (the claim API), answered → visible, the share of the events' path behind the claim.
+     */
+    public record Result(int events, int rate, double[] millis, double[] afterAnswer) {
         public double percentile(double p) {
-            return millis[Math.max(0, (int) Math.ceil(p / 100 * millis.length) - 1)];
+            return percentile(millis, p);
+        }
+
+        private static double percentile(double[] sorted, double p) {
+            return sorted[Math.max(0, (int) Math.ceil(p / 100 * sorted.length) - 1)];
         }
 
         @Override
         public String toString() {
-            return String.format("freshness over %d claim attempts at %d/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms",
-                    events, rate, percentile(50), percentile(99), millis[millis.length - 1]);
+            String result = String.format("freshness over %d claim attempts at %d/s: p50 %.1f ms, p99 %.1f ms, "
+                    + "max %.1f ms", events, rate, percentile(50), percentile(99), millis[millis.length - 1]);
+            if (afterAnswer.length == 0) {
+                return result;
+            }
+            return result + String.format("; claim answered → visible: p50 %.1f ms, p99 %.1f ms",
+                    percentile(afterAnswer, 50), percentile(afterAnswer, 99));
         }
     }
 
     public Result run(Stimulus stimulus, int events, int rate) {
         long baseline = visibleRequests();
         AtomicLongArray fired = new AtomicLongArray(events);
+        long[] visibleAt = new long[events];
         double[] millis = new double[events];
         AtomicInteger seen = new AtomicInteger();
         CountDownLatch allVisible = new CountDownLatch(1);
@@ -118,6 +139,7 @@ public final class FreshnessBenchmark {
                 long visible = Math.min(events, visibleRequests() - baseline);
                 long now = System.nanoTime();
                 for (int s = seen.get(); s < visible; s++) {
+                    visibleAt[s] = now;
                     millis[s] = Math.max(0, now - fired.get(s)) / 1e6;
                 }
                 seen.set((int) visible);
@@ -134,8 +156,13 @@ public final class FreshnessBenchmark {
         } finally {
             scheduler.shutdownNow();
         }
+        double[] afterAnswer = IntStream.range(0, events)
+                .filter(i -> stimulus.answeredAt(i) != 0)
+                .mapToDouble(i -> Math.max(0, visibleAt[i] - stimulus.answeredAt(i)) / 1e6)
+                .sorted()
+                .toArray();
         Arrays.sort(millis);
-        return new Result(events, rate, millis);
+        return new Result(events, rate, millis, afterAnswer);
     }
 
     /** Claim attempts the document counts, whatever their outcome. */
@@ -184,15 +211,26 @@ public final class FreshnessBenchmark {
     public static Stimulus claims(URI distribution, UUID campaignId, Platform platform) {
         HttpClient http = HttpClient.newHttpClient();
         URI claim = distribution.resolve("/api/v1/distribute/" + campaignId);
+        Map<Integer, Long> answered = new ConcurrentHashMap<>();
+        AtomicInteger clients = new AtomicInteger();
         return new Stimulus() {
             @Override
             public void fire(int index) {
+                answered.remove(index);
+                int client = clients.incrementAndGet();
                 String body = "{\"platform\":\"" + platform.label() + "\",\"device_id\":\"bench-" + UUID.randomUUID() + "\"}";
                 http.sendAsync(HttpRequest.newBuilder(claim)
-                        .header("Content-Type", "application/json")
-                        .header("X-Forwarded-For", "10." + (index >> 16 & 255) + "." + (index >> 8 & 255) + "." + (index & 255))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                                .header("Content-Type", "application/json")
+                                .header("X-Forwarded-For", "10." + (client >> 16 & 255) + "." + (client >> 8 & 255) + "."
+                                        + (client & 255))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(), HttpResponse.BodyHandlers.discarding())
+                        .thenRun(() -> answered.put(index, System.nanoTime()));
+            }
+
+            @Override
+            public long answeredAt(int index) {
+                return answered.getOrDefault(index, 0L);
             }
         };
     }
@@ -207,6 +245,64 @@ public final class FreshnessBenchmark {
             producer.send(new ProducerRecord<>(Topics.CAMPAIGNS, campaign.id().toString(), CampaignEvent.of(campaign)));
         }
         return campaign;
+    }
+
+    /**
+     * Creates a campaign for the token's developer through campaign-service, has ingest generate
+     * {@code codes} codes for it, and waits until distribution offers them: every claim of the run
+     * then takes a code, like in a crowd.
+     */
+    public static UUID stockedCampaign(URI campaigns, URI ingest, URI distribution, String token, Platform platform,
+                                       int codes) {
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode campaign = send(http, HttpRequest.newBuilder(campaigns.resolve("/api/v1/campaigns"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Freshness " + Instant.now()
+                        + "\",\"app_name\":\"Benchmark\",\"expires_at\":\"" + Instant.now().plus(Duration.ofDays(1))
+                        + "\"}")).build(), 201);
+        UUID campaignId = UUID.fromString(campaign.get("id").asText());
+        String generation = "{\"campaign_id\":\"" + campaignId + "\",\"platform\":\"" + platform.label()
+                + "\",\"count\":" + codes + "}";
+        // ingest learns the campaign from the campaigns topic: until then it answers 404
+        Awaitility.await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> http.send(
+                HttpRequest.newBuilder(ingest.resolve("/api/v1/generations"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(generation)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 202);
+        Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
+                .until(() -> available(http, distribution.resolve("/api/v1/distribute/" + campaignId)) >= codes);
+        return campaignId;
+    }
+
+    private static long available(HttpClient http, URI campaign) throws IOException, InterruptedException {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(campaign).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (page.statusCode() != 200) {
+            return 0;
+        }
+        long available = 0;
+        for (JsonNode platform : JSON.readTree(page.body()).path("platforms")) {
+            available += platform.path("available").asLong();
+        }
+        return available;
+    }
+
+    private static JsonNode send(HttpClient http, HttpRequest request, int expected) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " not reachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static KafkaProducer<String, Object> producer(String bootstrapServers) {
@@ -226,8 +322,11 @@ public final class FreshnessBenchmark {
         UUID campaignId;
         Stimulus stimulus;
         if (options.containsKey("claims")) {
-            campaignId = UUID.fromString(required(options, "campaign"));
-            stimulus = claims(URI.create(options.get("claims")), campaignId, platform);
+            URI distribution = URI.create(options.get("claims"));
+            campaignId = options.containsKey("campaign") ? UUID.fromString(options.get("campaign"))
+                    : stockedCampaign(URI.create(required(options, "campaigns")), URI.create(required(options, "ingest")),
+                            distribution, token, platform, WARM_UP + events);
+            stimulus = claims(distribution, campaignId, platform);
         } else {
             String kafka = required(options, "kafka");
             campaignId = publishCampaign(kafka, subjectOf(token)).id();
