@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 final class LocalPlatform {
     static final String DISTRIBUTION = "http://localhost:8080";
     static final String CAMPAIGNS = "http://localhost:8081";
+    static final String INGEST = "http://localhost:8082";
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final Pattern AVAILABLE = Pattern.compile("\"available\":(\\d+)");
 
@@ -40,8 +41,18 @@ final class LocalPlatform {
     private final String kafka;
 
     LocalPlatform(Path home, String kafka) {
-        this.token = new LocalTokenIssuer(home).mint("bench@codedrop.local", "Bench", Set.of(), Duration.ofHours(1));
+        this(home, kafka, "bench@codedrop.local");
+    }
+
+    /** As the developer with this email: per-developer limits (uploads per minute) start afresh for a new one. */
+    LocalPlatform(Path home, String kafka, String email) {
+        this.token = new LocalTokenIssuer(home).mint(email, "Bench", Set.of(), Duration.ofHours(1));
         this.kafka = kafka;
+    }
+
+    /** The developer's bearer token, for the APIs this class does not wrap. */
+    String token() {
+        return token;
     }
 
     UUID createCampaign(String name) throws IOException, InterruptedException {
