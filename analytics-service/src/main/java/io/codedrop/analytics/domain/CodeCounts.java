@@ -19,6 +19,15 @@ public record CodeCounts(long stocked, long used, long expired, long withdrawn, 
         };
     }
 
+    CodeCounts plus(CodeCounts other) {
+        return new CodeCounts(stocked + other.stocked, used + other.used, expired + other.expired,
+                withdrawn + other.withdrawn, redeemed + other.redeemed);
+    }
+
+    boolean isNone() {
+        return equals(NONE);
+    }
+
     /** Codes that are part of the campaign's pool: withdrawn codes left it. */
     public long total() {
         return stocked - withdrawn;

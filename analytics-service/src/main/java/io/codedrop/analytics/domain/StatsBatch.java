@@ -13,17 +13,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * A batch of events as rows for one set-based statement: what each event adds to the aggregates,
- * one row per platform it touches, with the partition and offset it was read from. The rows are
- * not summed here: which events count is only known in the statement (those not seen before), so
- * Postgres sums the rows of those. An event that adds nothing (a rejected stock batch) still has a
- * row, without platform, so that it is recorded as seen like every other.
+ * A batch of events as what each adds to the aggregates: one row per platform it touches, with the
+ * partition and offset it was read from. An event that adds nothing (a rejected stock batch) still
+ * has a row, without platform, so that it is recorded as seen like every other. The rows are summed
+ * per aggregate row here ({@link #sums()}), for the usual batch whose events are all new; when some
+ * were seen before, Postgres sums the rows of the others.
  */
 public final class StatsBatch {
     private final String topic;
@@ -83,6 +84,39 @@ public final class StatsBatch {
                 partition, offset);
     }
 
+    /** Every row summed per aggregate row, by the same rules as the per-event statement. */
+    public Sums sums() {
+        Sums sums = new Sums(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        for (EventRow row : rows) {
+            if (row.platform() == null) {
+                continue;
+            }
+            if (!row.counts().isNone()) {
+                sums.codes().merge(new PlatformKey(row.campaignId(), row.platform()), row.counts(), CodeCounts::plus);
+            }
+            if (row.counts().used() > 0) {
+                sums.dailyUsed().merge(new DayKey(row.campaignId(), row.day()), row.counts().used(), Long::sum);
+            }
+            if (row.status() != null) {
+                sums.requests().merge(new RequestKey(row.campaignId(), row.platform(), row.day(), row.status()), 1L,
+                        Long::sum);
+            }
+            sums.lastUpdated().merge(row.campaignId(), row.at(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return sums;
+    }
+
+    /** Per partition read, the first and the last offset of the batch's events. */
+    public Map<Integer, OffsetRange> offsets() {
+        Map<Integer, OffsetRange> offsets = new HashMap<>();
+        for (EventRow row : rows) {
+            if (row.partition() != null) {
+                offsets.merge(row.partition(), new OffsetRange(row.offset(), row.offset()), OffsetRange::span);
+            }
+        }
+        return offsets;
+    }
+
     /** The topic the events were read from; null for a replay. */
     public String topic() {
         return topic;
@@ -104,6 +138,27 @@ public final class StatsBatch {
 
     public boolean isEmpty() {
         return events.isEmpty();
+    }
+
+    /** What a batch adds to each aggregate row. */
+    public record Sums(Map<PlatformKey, CodeCounts> codes, Map<DayKey, Long> dailyUsed, Map<RequestKey, Long> requests,
+                       Map<UUID, Instant> lastUpdated) {
+    }
+
+    public record PlatformKey(UUID campaignId, Platform platform) {
+    }
+
+    public record DayKey(UUID campaignId, LocalDate day) {
+    }
+
+    public record RequestKey(UUID campaignId, Platform platform, LocalDate day, RequestStatus status) {
+    }
+
+    /** Offsets of one partition, both included. */
+    public record OffsetRange(long first, long last) {
+        OffsetRange span(OffsetRange other) {
+            return new OffsetRange(Math.min(first, other.first), Math.max(last, other.last));
+        }
     }
 
     /**

@@ -2,10 +2,16 @@ package io.codedrop.analytics.repository;
 
 import io.codedrop.analytics.domain.CodeCounts;
 import io.codedrop.analytics.domain.StatsBatch;
+import io.codedrop.analytics.domain.StatsBatch.DayKey;
 import io.codedrop.analytics.domain.StatsBatch.EventRow;
+import io.codedrop.analytics.domain.StatsBatch.OffsetRange;
+import io.codedrop.analytics.domain.StatsBatch.PlatformKey;
+import io.codedrop.analytics.domain.StatsBatch.RequestKey;
+import io.codedrop.analytics.domain.StatsBatch.Sums;
 import io.codedrop.common.Platform;
 import io.codedrop.common.event.RequestStatus;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,19 +39,80 @@ import java.util.UUID;
 
 /**
  * Aggregates in Postgres. A batch of events is one statement: its event ids are recorded and only
- * the events seen for the first time are summed into the aggregates, with one multi-row upsert per table.
+ * the events seen for the first time are added to the aggregates, with one multi-row upsert per table.
  */
 @ApplicationScoped
 public class StatsRepository {
     /**
-     * A whole batch in one statement, so it is atomic without a transaction around it and costs one
-     * round trip. Rows read from behind the consumer's position on their partition are dropped (read
-     * again after a rebalance or an offset reset), then the event ids not recorded before are
-     * recorded, and only their rows are summed into each aggregate with one multi-row upsert. Every
-     * upsert takes its rows in key order, the same in every statement, so concurrent replicas cannot
-     * deadlock. A replay has no topic: no position applies to it.
+     * A batch whose events are all new, in one statement (atomic without a transaction around it, one
+     * round trip): its event ids are recorded, its sums upserted, its partitions' positions moved.
+     * Nothing happens if a record was read from behind its partition's position (read again after a
+     * rebalance or an offset reset), and an id recorded before fails the statement on the key: then
+     * the batch is applied event by event instead ({@link #APPLY_NEW_EVENTS}). Rows are upserted in
+     * key order in every statement that touches them ({@code COLLATE "C"}: the same order whatever
+     * the database's collation), so concurrent replicas cannot deadlock. A replay has no topic: no
+     * position applies to it.
      */
-    private static final String APPLY_BATCH = """
+    private static final String APPLY_NEW_BATCH = """
+            WITH behind AS (
+                SELECT 1 FROM unnest($1::int[], $2::bigint[]) AS r(partition, first_offset)
+                JOIN consumed_positions p ON p.topic = $4::varchar AND p.partition = r.partition
+                WHERE r.first_offset < p.next_offset
+                LIMIT 1
+            ), recorded AS (
+                INSERT INTO processed_events (event_id)
+                SELECT id FROM unnest($5::uuid[]) AS ids(id) WHERE NOT EXISTS (SELECT FROM behind) ORDER BY id
+                RETURNING event_id
+            ), codes AS (
+                INSERT INTO platform_stats
+                    (campaign_id, platform, stocked_codes, used_codes, expired_codes, withdrawn_codes, redeemed_codes)
+                SELECT * FROM unnest($6::uuid[], $7::varchar[], $8::bigint[], $9::bigint[], $10::bigint[],
+                                     $11::bigint[], $12::bigint[]) AS c(campaign_id, platform)
+                WHERE NOT EXISTS (SELECT FROM behind)
+                ORDER BY campaign_id, platform COLLATE "C"
+                ON CONFLICT (campaign_id, platform) DO UPDATE SET
+                    stocked_codes = platform_stats.stocked_codes + EXCLUDED.stocked_codes,
+                    used_codes = platform_stats.used_codes + EXCLUDED.used_codes,
+                    expired_codes = platform_stats.expired_codes + EXCLUDED.expired_codes,
+                    withdrawn_codes = platform_stats.withdrawn_codes + EXCLUDED.withdrawn_codes,
+                    redeemed_codes = platform_stats.redeemed_codes + EXCLUDED.redeemed_codes
+            ), daily AS (
+                INSERT INTO daily_usage (campaign_id, day, used_codes)
+                SELECT * FROM unnest($13::uuid[], $14::date[], $15::bigint[]) AS d(campaign_id, day)
+                WHERE NOT EXISTS (SELECT FROM behind)
+                ORDER BY campaign_id, day
+                ON CONFLICT (campaign_id, day) DO UPDATE SET used_codes = daily_usage.used_codes + EXCLUDED.used_codes
+            ), requests AS (
+                INSERT INTO request_stats (campaign_id, platform, day, status, requests)
+                SELECT * FROM unnest($16::uuid[], $17::varchar[], $18::date[], $19::varchar[], $20::bigint[])
+                    AS r(campaign_id, platform, day, status)
+                WHERE NOT EXISTS (SELECT FROM behind)
+                ORDER BY campaign_id, platform COLLATE "C", day, status COLLATE "C"
+                ON CONFLICT (campaign_id, platform, day, status)
+                DO UPDATE SET requests = request_stats.requests + EXCLUDED.requests
+            ), touched AS (
+                INSERT INTO campaign_stats (campaign_id, version, last_updated)
+                SELECT campaign_id, nextval('stats_version'), at
+                FROM (SELECT * FROM unnest($21::uuid[], $22::timestamptz[]) AS t(campaign_id, at)
+                      WHERE NOT EXISTS (SELECT FROM behind) ORDER BY campaign_id) AS t
+                ON CONFLICT (campaign_id) DO UPDATE SET
+                    version = EXCLUDED.version,
+                    last_updated = greatest(campaign_stats.last_updated, EXCLUDED.last_updated)
+            ), moved AS (
+                INSERT INTO consumed_positions (topic, partition, next_offset)
+                SELECT $4::varchar, partition, last_offset + 1 FROM unnest($1::int[], $3::bigint[]) AS r(partition, last_offset)
+                WHERE $4::varchar IS NOT NULL AND NOT EXISTS (SELECT FROM behind)
+                ORDER BY partition
+                ON CONFLICT (topic, partition)
+                DO UPDATE SET next_offset = greatest(consumed_positions.next_offset, EXCLUDED.next_offset)
+            )
+            SELECT count(*) FROM recorded""";
+    /**
+     * A batch event by event: rows read from behind their partition's position are dropped, the
+     * event ids not recorded before are recorded, and only their rows are summed, by Postgres, into
+     * each aggregate. Answers the ids it recorded.
+     */
+    private static final String APPLY_NEW_EVENTS = """
             WITH batch AS (
                 SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::date[], $6::bigint[],
                                      $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::timestamptz[],
@@ -68,7 +135,7 @@ public class StatsRepository {
                     (campaign_id, platform, stocked_codes, used_codes, expired_codes, withdrawn_codes, redeemed_codes)
                 SELECT campaign_id, platform, sum(stocked), sum(used), sum(expired), sum(withdrawn), sum(redeemed)
                 FROM applied WHERE stocked + used + expired + withdrawn + redeemed > 0
-                GROUP BY campaign_id, platform ORDER BY campaign_id, platform
+                GROUP BY campaign_id, platform ORDER BY campaign_id, platform COLLATE "C"
                 ON CONFLICT (campaign_id, platform) DO UPDATE SET
                     stocked_codes = platform_stats.stocked_codes + EXCLUDED.stocked_codes,
                     used_codes = platform_stats.used_codes + EXCLUDED.used_codes,
@@ -83,13 +150,15 @@ public class StatsRepository {
             ), requests AS (
                 INSERT INTO request_stats (campaign_id, platform, day, status, requests)
                 SELECT campaign_id, platform, day, status, count(*) FROM applied WHERE status IS NOT NULL
-                GROUP BY campaign_id, platform, day, status ORDER BY campaign_id, platform, day, status
+                GROUP BY campaign_id, platform, day, status
+                ORDER BY campaign_id, platform COLLATE "C", day, status COLLATE "C"
                 ON CONFLICT (campaign_id, platform, day, status)
                 DO UPDATE SET requests = request_stats.requests + EXCLUDED.requests
             ), touched AS (
                 INSERT INTO campaign_stats (campaign_id, version, last_updated)
-                SELECT campaign_id, nextval('stats_version'), max(at) FROM applied WHERE platform IS NOT NULL
-                GROUP BY campaign_id ORDER BY campaign_id
+                SELECT campaign_id, nextval('stats_version'), at
+                FROM (SELECT campaign_id, max(at) AS at FROM applied WHERE platform IS NOT NULL
+                      GROUP BY campaign_id ORDER BY campaign_id) AS t
                 ON CONFLICT (campaign_id) DO UPDATE SET
                     version = EXCLUDED.version,
                     last_updated = greatest(campaign_stats.last_updated, EXCLUDED.last_updated)
@@ -101,6 +170,8 @@ public class StatsRepository {
                 DO UPDATE SET next_offset = greatest(consumed_positions.next_offset, EXCLUDED.next_offset)
             )
             SELECT event_id FROM fresh""";
+    /** Postgres' unique_violation: an event id of a batch taken for new was recorded before. */
+    private static final String ALREADY_RECORDED = "23505";
     /** A bounded chunk, so forgetting a busy hour's ids never holds one long transaction. */
     private static final String FORGET_PROCESSED = """
             DELETE FROM processed_events WHERE event_id IN (
@@ -141,10 +212,22 @@ public class StatsRepository {
         this.pool = pool;
     }
 
-    /** Applies the batch's events not seen before and answers their ids; see {@link #APPLY_BATCH}. */
+    /**
+     * Applies the batch's events that were neither recorded before nor read from behind a position,
+     * and answers their ids. Usually all are new: one statement of the batch's sums. Otherwise (after
+     * a rebalance, a redelivery, a producer's duplicate) the batch is applied event by event.
+     */
     public Uni<Set<UUID>> apply(StatsBatch batch) {
-        return pool.preparedQuery(APPLY_BATCH)
-                .execute(columns(batch))
+        return pool.preparedQuery(APPLY_NEW_BATCH)
+                .execute(sums(batch))
+                .map(rows -> rows.iterator().next().getLong(0) == batch.events().size())
+                .onFailure(StatsRepository::alreadyRecorded).recoverWithItem(false)
+                .chain(allNew -> allNew ? Uni.createFrom().item(ids(batch)) : applyEventByEvent(batch));
+    }
+
+    private Uni<Set<UUID>> applyEventByEvent(StatsBatch batch) {
+        return pool.preparedQuery(APPLY_NEW_EVENTS)
+                .execute(rows(batch))
                 .map(rows -> {
                     Set<UUID> fresh = new HashSet<>();
                     rows.forEach(row -> fresh.add(row.getUUID(0)));
@@ -152,7 +235,50 @@ public class StatsRepository {
                 });
     }
 
-    private static Tuple columns(StatsBatch batch) {
+    private static boolean alreadyRecorded(Throwable failure) {
+        return failure instanceof PgException pg && ALREADY_RECORDED.equals(pg.getSqlState());
+    }
+
+    private static Set<UUID> ids(StatsBatch batch) {
+        Set<UUID> ids = new HashSet<>();
+        batch.events().forEach(event -> ids.add(event.eventId()));
+        return ids;
+    }
+
+    private static Tuple sums(StatsBatch batch) {
+        Map<Integer, OffsetRange> offsets = batch.offsets();
+        Sums sums = batch.sums();
+        List<Object> columns = new ArrayList<>(22);
+        columns.add(offsets.keySet().toArray(Integer[]::new));
+        columns.add(offsets.values().stream().map(OffsetRange::first).toArray(Long[]::new));
+        columns.add(offsets.values().stream().map(OffsetRange::last).toArray(Long[]::new));
+        columns.add(batch.topic());
+        columns.add(ids(batch).toArray(UUID[]::new));
+        Map<PlatformKey, CodeCounts> codes = sums.codes();
+        columns.add(codes.keySet().stream().map(PlatformKey::campaignId).toArray(UUID[]::new));
+        columns.add(codes.keySet().stream().map(key -> key.platform().label()).toArray(String[]::new));
+        columns.add(codes.values().stream().map(CodeCounts::stocked).toArray(Long[]::new));
+        columns.add(codes.values().stream().map(CodeCounts::used).toArray(Long[]::new));
+        columns.add(codes.values().stream().map(CodeCounts::expired).toArray(Long[]::new));
+        columns.add(codes.values().stream().map(CodeCounts::withdrawn).toArray(Long[]::new));
+        columns.add(codes.values().stream().map(CodeCounts::redeemed).toArray(Long[]::new));
+        Map<DayKey, Long> daily = sums.dailyUsed();
+        columns.add(daily.keySet().stream().map(DayKey::campaignId).toArray(UUID[]::new));
+        columns.add(daily.keySet().stream().map(DayKey::day).toArray(LocalDate[]::new));
+        columns.add(daily.values().toArray(Long[]::new));
+        Map<RequestKey, Long> requests = sums.requests();
+        columns.add(requests.keySet().stream().map(RequestKey::campaignId).toArray(UUID[]::new));
+        columns.add(requests.keySet().stream().map(key -> key.platform().label()).toArray(String[]::new));
+        columns.add(requests.keySet().stream().map(RequestKey::day).toArray(LocalDate[]::new));
+        columns.add(requests.keySet().stream().map(key -> key.status().wireName()).toArray(String[]::new));
+        columns.add(requests.values().toArray(Long[]::new));
+        Map<UUID, Instant> touched = sums.lastUpdated();
+        columns.add(touched.keySet().toArray(UUID[]::new));
+        columns.add(touched.values().stream().map(at -> at.atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new));
+        return Tuple.wrap(columns);
+    }
+
+    private static Tuple rows(StatsBatch batch) {
         List<EventRow> rows = batch.rows();
         int size = rows.size();
         UUID[] events = new UUID[size];
