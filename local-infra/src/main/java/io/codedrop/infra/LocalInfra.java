@@ -27,7 +27,7 @@ public final class LocalInfra {
         List<AutoCloseable> started = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(started)));
 
-        LocalPostgres postgres = LocalPostgres.start(POSTGRES_PORT);
+        LocalPostgres postgres = LocalPostgres.start(POSTGRES_PORT, true);
         started.add(postgres);
         DATABASES.forEach(postgres::createDatabase);
         LocalKafka kafka = LocalKafka.start(KAFKA_PORT, 4);

@@ -17,12 +17,24 @@ public final class LocalPostgres implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts a server on {@code port}, or on a free port when it is 0. */
+    /** A throwaway server for tests, on {@code port} or on a free port when it is 0: commits are not flushed. */
     public static LocalPostgres start(int port) {
+        return start(port, false);
+    }
+
+    /**
+     * A server on {@code port} (a free one when 0). Durable, it flushes every commit to disk as a production
+     * server does, which is what the platform and its benchmarks must be measured against; otherwise commits
+     * stay in memory, the embedded default that keeps test suites fast.
+     */
+    public static LocalPostgres start(int port, boolean durable) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "256MB");
+            if (durable) {
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
             if (port > 0) {
                 builder.setPort(port);
             }
