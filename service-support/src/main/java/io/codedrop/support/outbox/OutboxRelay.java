@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Moves outbox rows to Kafka: woken by LISTEN/NOTIFY at each commit and by a slow safety poll, it
@@ -143,27 +146,40 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> sendAll(RowSet<Row> rows) {
-        List<Uni<Void>> acks = new ArrayList<>(rows.size());
         List<Row> ordered = new ArrayList<>(rows.size());
         rows.forEach(ordered::add);
         ordered.sort((a, b) -> Long.compare(a.getLong("id"), b.getLong("id")));
-        for (Row row : ordered) {
-            acks.add(send(new ProducerRecord<>(row.getString("topic"), row.getString("message_key"),
-                    row.getBuffer("payload") == null ? null : row.getBuffer("payload").getBytes())));
-        }
-        if (acks.isEmpty()) {
+        List<ProducerRecord<String, byte[]>> records = ordered.stream()
+                .map(row -> new ProducerRecord<>(row.getString("topic"), row.getString("message_key"),
+                        row.getBuffer("payload") == null ? null : row.getBuffer("payload").getBytes()))
+                .toList();
+        if (records.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Uni.join().all(acks).andFailFast().replaceWith(ordered.size());
+        // one worker task per batch, not per record: a hand-off to a worker thread costs more than a send
+        return Uni.createFrom().<Integer>emitter(emitter -> sendInOrder(records, emitter))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()); // send() blocks while the broker is unknown
     }
 
-    private Uni<Void> send(ProducerRecord<String, byte[]> record) {
-        return Uni.createFrom().<Void>emitter(emitter -> producer.send(record, (metadata, failure) -> {
+    /** Sends every record and answers once the broker has acknowledged them all, or at the first failure. */
+    private void sendInOrder(List<ProducerRecord<String, byte[]>> records, UniEmitter<? super Integer> emitter) {
+        AtomicInteger unacknowledged = new AtomicInteger(records.size());
+        AtomicBoolean failed = new AtomicBoolean();
+        Callback acknowledged = (metadata, failure) -> {
             if (failure != null) {
-                emitter.fail(failure);
-            } else {
-                emitter.complete(null);
+                if (failed.compareAndSet(false, true)) {
+                    emitter.fail(failure);
+                }
+            } else if (unacknowledged.decrementAndGet() == 0) {
+                emitter.complete(records.size());
             }
-        })).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()); // send() blocks while the broker is unknown
+        };
+        try {
+            records.forEach(record -> producer.send(record, acknowledged));
+        } catch (RuntimeException failure) {
+            if (failed.compareAndSet(false, true)) {
+                emitter.fail(failure);
+            }
+        }
     }
 }
