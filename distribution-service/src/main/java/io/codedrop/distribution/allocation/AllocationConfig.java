@@ -9,4 +9,11 @@ public interface AllocationConfig {
     /** Most claims of one campaign allocated in one transaction; more wait for the next one. */
     @WithDefault("256")
     int maxBatchSize();
+
+    /**
+     * Most claims waiting for allocation across all campaigns; more are answered 503 at once. About a
+     * second of this machine's allocation rate: a claim that would wait longer is better told to retry.
+     */
+    @WithDefault("2000")
+    int maxWaiting();
 }

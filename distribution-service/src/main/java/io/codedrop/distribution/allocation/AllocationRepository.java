@@ -40,11 +40,20 @@ public class AllocationRepository {
             SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[]) ORDER BY 1
             ON CONFLICT (device_key) DO UPDATE SET last_seen_at = now()
             RETURNING id, device_key""";
+    /*
+     * The plan must start from the batch's own users (device key, then the claims key per user). Joined
+     * freely, a young campaign's statistics (no claims yet) led the planner to walk every claim of the
+     * campaign per batch, a cost that grew with each claim; OFFSET 0 keeps the per-user lookup from being
+     * flattened into that join.
+     */
     private static final String HELD_CODES = """
             SELECT c.user_id, count(*) OVER (PARTITION BY c.user_id) AS held, p.id, p.code, p.platform,
                    p.expires_at, c.claimed_at
-            FROM end_users u JOIN claims c ON c.user_id = u.id JOIN promo_codes p ON p.id = c.code_id
-            WHERE c.campaign_id = $1 AND u.device_key = ANY($2)""";
+            FROM end_users u
+            CROSS JOIN LATERAL (SELECT user_id, code_id, claimed_at FROM claims
+                                WHERE campaign_id = $1 AND user_id = u.id OFFSET 0) c
+            JOIN promo_codes p ON p.id = c.code_id
+            WHERE u.device_key = ANY($2)""";
     private static final String TAKE_CODES = """
             SELECT p.id, p.seq, p.code, p.expires_at FROM promo_codes p
             WHERE p.campaign_id = $1 AND p.platform = $2 AND p.status = 'unused'

@@ -1,5 +1,8 @@
 package io.codedrop.distribution.allocation;
 
+import io.codedrop.distribution.claim.ClaimProblems;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,24 +14,38 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Group commit: claims for a campaign queue up while its previous batch is in its transaction and
  * all go into the next one. An idle campaign's first claim runs at once (no timer, no added
- * latency); under a crowd, batches grow by themselves and one commit serves many claims.
+ * latency); under a crowd, batches grow by themselves and one commit serves many claims. Past
+ * {@code max-waiting} claims in all queues a claim is refused at once (503, Retry-After) rather than
+ * left to wait without bound.
  */
 @ApplicationScoped
 public class ClaimBatcher {
     private final Allocator allocator;
     private final AllocationConfig config;
     private final Map<UUID, CampaignQueue> queues = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final Counter shed;
 
-    public ClaimBatcher(Allocator allocator, AllocationConfig config) {
+    public ClaimBatcher(Allocator allocator, AllocationConfig config, MeterRegistry registry) {
         this.allocator = allocator;
         this.config = config;
+        this.shed = registry.counter("codedrop.claims.shed");
+        registry.gauge("codedrop.claims.waiting", waiting);
     }
 
+    /** Queues the claim for its campaign's next batch; fails with a 503 problem when too many already wait. */
     public Uni<ClaimOutcome> submit(ClaimTicket ticket) {
+        if (waiting.incrementAndGet() > config.maxWaiting()) {
+            waiting.decrementAndGet();
+            shed.increment();
+            return Uni.createFrom().failure(ClaimProblems.busy());
+        }
+        ticket.outcome().whenComplete((outcome, failure) -> waiting.decrementAndGet());
         CampaignQueue queue = queues.computeIfAbsent(ticket.campaignId(), CampaignQueue::new);
         queue.pending.add(ticket);
         queue.pump();

@@ -19,9 +19,18 @@ public final class ClaimProblems {
     }
 
     /** Too many requests or claims from the client's IP; answered with Retry-After. */
-    public static RateLimited rateLimited(long retryAfterSeconds) {
-        return new RateLimited(problem("rate-limited", "Too Many Requests", 429, "rate_limited",
+    public static RetryLater rateLimited(long retryAfterSeconds) {
+        return new RetryLater(problem("rate-limited", "Too Many Requests", 429, "rate_limited",
                 "too many requests from your network; try again in " + retryAfterSeconds + " s"), retryAfterSeconds);
+    }
+
+    /**
+     * More claims are waiting for allocation than the service lets wait: answering at once lets the client
+     * come back, where queueing without bound would slow every claim and finally exhaust the heap.
+     */
+    public static RetryLater busy() {
+        return new RetryLater(problem("busy", "Service Unavailable", 503, "busy",
+                "too many claims are waiting right now; try again in a second"), 1);
     }
 
     /** A claim that matched a suspicious pattern; what tripped is recorded, not told. */
@@ -44,11 +53,11 @@ public final class ClaimProblems {
                 .with("reason", reason);
     }
 
-    /** A rate-limited request: the problem, and when the client may come back. */
-    public static final class RateLimited extends ProblemException {
+    /** A request refused for now (rate limited, busy): the problem, and when the client may come back. */
+    public static final class RetryLater extends ProblemException {
         private final long retryAfterSeconds;
 
-        private RateLimited(ProblemDetail problem, long retryAfterSeconds) {
+        private RetryLater(ProblemDetail problem, long retryAfterSeconds) {
             super(problem);
             this.retryAfterSeconds = retryAfterSeconds;
         }

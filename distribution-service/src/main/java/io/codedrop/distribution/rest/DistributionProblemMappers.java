@@ -6,10 +6,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** A rate-limited request is the one problem that needs a header: Retry-After. */
+/** Refusals for now (rate limited, busy) are the problems that need a header: Retry-After. */
 public class DistributionProblemMappers {
     @ServerExceptionMapper
-    public Response rateLimited(ClaimProblems.RateLimited e) {
+    public Response retryLater(ClaimProblems.RetryLater e) {
         return Response.status(e.problem().status())
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
                 .type(ProblemDetail.MEDIA_TYPE)
