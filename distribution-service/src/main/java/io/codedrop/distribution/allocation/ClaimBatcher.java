@@ -2,7 +2,9 @@ package io.codedrop.distribution.allocation;
 
 import io.codedrop.distribution.claim.ClaimProblems;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,12 +32,19 @@ public class ClaimBatcher {
     private final Map<UUID, CampaignQueue> queues = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final Counter shed;
+    private final DistributionSummary batchSizes;
+    private final Timer batchDurations;
 
     public ClaimBatcher(Allocator allocator, AllocationConfig config, MeterRegistry registry) {
         this.allocator = allocator;
         this.config = config;
         this.shed = registry.counter("codedrop.claims.shed");
         registry.gauge("codedrop.claims.waiting", waiting);
+        this.batchSizes = DistributionSummary.builder("codedrop.allocation.batch.size")
+                .description("claims allocated in one transaction").publishPercentileHistogram().register(registry);
+        this.batchDurations = Timer.builder("codedrop.allocation.batch.duration")
+                .description("one allocation batch, from its start to its commit").publishPercentileHistogram()
+                .register(registry);
     }
 
     /** Queues the claim for its campaign's next batch; fails with a 503 problem when too many already wait. */
@@ -68,7 +77,9 @@ public class ClaimBatcher {
                     busy.set(false);
                     continue;
                 }
-                allocator.allocate(campaignId, batch).subscribe().with(
+                batchSizes.record(batch.size());
+                Timer.Sample started = Timer.start();
+                allocator.allocate(campaignId, batch).invoke(() -> started.stop(batchDurations)).subscribe().with(
                         outcomes -> finish(() -> outcomes.forEach((ticket, outcome) -> ticket.outcome().complete(outcome))),
                         failure -> finish(() -> batch.forEach(ticket -> ticket.outcome().completeExceptionally(failure))));
                 return;

@@ -29,17 +29,29 @@ public class ClaimService {
     private final AbuseGuard guard;
     private final ClaimBatcher batcher;
     private final RefusalRecorder refusals;
+    private final ClaimMetrics metrics;
 
-    public ClaimService(CampaignCatalog catalog, AbuseGuard guard, ClaimBatcher batcher, RefusalRecorder refusals) {
+    public ClaimService(CampaignCatalog catalog, AbuseGuard guard, ClaimBatcher batcher, RefusalRecorder refusals,
+                        ClaimMetrics metrics) {
         this.catalog = catalog;
         this.guard = guard;
         this.batcher = batcher;
         this.refusals = refusals;
+        this.metrics = metrics;
     }
 
     public Uni<ClaimResult> claim(UUID campaignId, Claimant claimant) {
         return Uni.combine().all().unis(catalog.find(campaignId), guard.checkClaim(campaignId, claimant))
-                .withUni((campaign, verdict) -> decide(campaignId, campaign, claimant, verdict));
+                .withUni((campaign, verdict) -> decide(campaignId, campaign, claimant, verdict))
+                .invoke(result -> metrics.answered(claimant.platform(), result.outcome().status().wireName()))
+                .onFailure(ProblemException.class)
+                .invoke(problem -> metrics.answered(claimant.platform(), outcome(problem)));
+    }
+
+    /** Refusals carry their reason; a problem without one is the unknown campaign. */
+    private static String outcome(Throwable problem) {
+        Object reason = ((ProblemException) problem).problem().extensions().get("reason");
+        return reason == null ? "unknown_campaign" : reason.toString();
     }
 
     private Uni<ClaimResult> decide(UUID campaignId, CampaignSnapshot campaign, Claimant claimant, Verdict verdict) {
