@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 
 /** The platform started by {@code ./codedrop up}, driven through its public APIs like a developer would. */
 final class LocalPlatform {
-    static final String DISTRIBUTION = "http://localhost:8080";
+    static final int DISTRIBUTION_PORT = 8080;
+    static final String DISTRIBUTION = "http://localhost:" + DISTRIBUTION_PORT;
     static final String CAMPAIGNS = "http://localhost:8081";
     static final String INGEST = "http://localhost:8082";
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
