@@ -41,15 +41,18 @@ public class CampaignService {
     private final DeveloperService developerService;
     private final CampaignPublisher publisher;
     private final CampaignConfig config;
+    private final CampaignMetrics metrics;
 
     public CampaignService(CampaignRepository campaigns, TeamRepository teams, TeamMemberRepository members,
-                           DeveloperService developerService, CampaignPublisher publisher, CampaignConfig config) {
+                           DeveloperService developerService, CampaignPublisher publisher, CampaignConfig config,
+                           CampaignMetrics metrics) {
         this.campaigns = campaigns;
         this.teams = teams;
         this.members = members;
         this.developerService = developerService;
         this.publisher = publisher;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @WithTransaction
@@ -60,7 +63,8 @@ public class CampaignService {
                 .call(owner -> request.teamId() == null ? Uni.createFrom().voidItem()
                         : requireTeamManager(request.teamId(), owner.getId()))
                 .chain(owner -> campaigns.persist(CampaignMapper.toEntity(request, owner)))
-                .call(publisher::publish);
+                .call(publisher::publish)
+                .invoke(campaign -> metrics.changed("created", campaign));
     }
 
     @WithSession
@@ -83,8 +87,10 @@ public class CampaignService {
         return developerService.provision(caller)
                 .chain(developer -> campaigns.findForUpdate(id)
                         .call(campaign -> require(CampaignAccess.MANAGE, campaign, developer.getId(), id)))
-                .invoke(campaign -> apply(request, campaign))
-                .call(publisher::publish);
+                .map(campaign -> apply(request, campaign))
+                .call(change -> publisher.publish(change.campaign()))
+                .invoke(change -> metrics.changed(change.kind(), change.campaign()))
+                .map(Change::campaign);
     }
 
     @WithTransaction
@@ -93,7 +99,9 @@ public class CampaignService {
                 .chain(developer -> campaigns.findForUpdate(id)
                         .call(campaign -> require(CampaignAccess.MANAGE, campaign, developer.getId(), id)))
                 .call(campaigns::delete)
-                .chain(campaign -> publisher.retract(campaign.getId()));
+                .call(campaign -> publisher.retract(campaign.getId()))
+                .invoke(campaign -> metrics.changed("deleted", campaign))
+                .replaceWithVoid();
     }
 
     /**
@@ -112,10 +120,16 @@ public class CampaignService {
     private Uni<Void> expire(Campaign campaign) {
         campaign.setStatus(CampaignStatus.EXPIRED);
         campaign.touch();
-        return publisher.publish(campaign);
+        return publisher.publish(campaign)
+                .invoke(() -> metrics.changed("expired", campaign));
     }
 
-    private static void apply(CampaignUpdateRequest request, Campaign campaign) {
+    /** A campaign after an update, and whether its status moved (the metric's kind). */
+    private record Change(String kind, Campaign campaign) {
+    }
+
+    private static Change apply(CampaignUpdateRequest request, Campaign campaign) {
+        CampaignStatus before = campaign.getStatus();
         if (request.has("status")) {
             changeStatus(campaign, CampaignStatus.fromWire(request.getStatus()));
         }
@@ -127,6 +141,7 @@ public class CampaignService {
         }
         validateMetadata(campaign.getMetadata());
         campaign.touch();
+        return new Change(campaign.getStatus() == before ? "updated" : "status_changed", campaign);
     }
 
     private static void changeStatus(Campaign campaign, CampaignStatus target) {

@@ -19,4 +19,8 @@ public interface OutboxConfig {
     /** Safety poll for messages whose notification was missed or whose send failed (broker down). */
     @WithDefault("1s")
     Duration pollInterval();
+
+    /** How often the backlog gauges (pending rows, oldest age) are sampled by a query: often enough for a dashboard, never per request. */
+    @WithDefault("5s")
+    Duration metricsInterval();
 }

@@ -1,5 +1,8 @@
 package io.codedrop.support.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -29,14 +32,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Moves outbox rows to Kafka: woken by LISTEN/NOTIFY at each commit and by a slow safety poll, it
  * takes a batch in id order, sends it, waits for the broker's acknowledgements and deletes the rows
  * in the same transaction. A failed send rolls back, so the rows stay until the broker is back. An
  * advisory lock lets one replica relay at a time, which keeps every key's events in order.
+ *
+ * <p>Metrics: {@code codedrop.outbox.relayed} (events sent and deleted, by topic), and the backlog,
+ * {@code codedrop.outbox.pending} rows and {@code codedrop.outbox.oldest.age} seconds, sampled by a
+ * query of its own every {@code metrics-interval}, never by a request.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "codedrop.outbox.relay-enabled", stringValue = "true")
@@ -46,6 +56,12 @@ public class OutboxRelay {
     private static final String TAKE_BATCH = """
             DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT $1)
             RETURNING id, topic, message_key, payload""";
+    /** The count stops at a cap so that sampling a huge backlog stays cheap; the oldest row is the lowest id. */
+    private static final String SAMPLE_BACKLOG = """
+            SELECT (SELECT count(*) FROM (SELECT 1 FROM outbox LIMIT $1) capped) AS pending,
+                   (SELECT EXTRACT(EPOCH FROM clock_timestamp() - created_at)::float8
+                      FROM outbox ORDER BY id LIMIT 1) AS oldest_age""";
+    private static final int PENDING_CAP = 1_000_000;
 
     private final Pool pool;
     private final Vertx vertx;
@@ -54,11 +70,16 @@ public class OutboxRelay {
     private final PgConnectOptions listenOptions;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
+    private final MeterRegistry registry;
+    private final Map<String, Counter> relayed = new ConcurrentHashMap<>();
+    private volatile double pending;
+    private volatile double oldestAge;
     private KafkaProducer<String, byte[]> producer;
     private PgSubscriber subscriber;
     private long timer;
+    private long sampler;
 
-    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config,
+    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, MeterRegistry registry,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
                        @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
@@ -66,6 +87,7 @@ public class OutboxRelay {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
+        this.registry = registry;
         this.bootstrapServers = bootstrapServers;
         this.listenOptions = PgConnectOptions.fromUri(databaseUrl.replaceFirst("^vertx-reactive:", ""));
         username.ifPresent(listenOptions::setUser);
@@ -88,10 +110,19 @@ public class OutboxRelay {
         subscriber.connect().subscribe().with(ok -> requestDrain(),
                 failure -> LOG.warnf("outbox LISTEN unavailable, relying on polling: %s", failure.getMessage()));
         timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> requestDrain());
+        Gauge.builder("codedrop.outbox.pending", this, relay -> relay.pending)
+                .description("events waiting in the outbox to be relayed to Kafka (counted up to " + PENDING_CAP + ")")
+                .register(registry);
+        Gauge.builder("codedrop.outbox.oldest.age", this, relay -> relay.oldestAge)
+                .description("age of the oldest event waiting in the outbox: how late the topics are behind the database")
+                .baseUnit("seconds")
+                .register(registry);
+        sampler = vertx.setPeriodic(config.metricsInterval().toMillis(), id -> sampleBacklog());
     }
 
     void stop(@Observes ShutdownEvent event) {
         vertx.cancelTimer(timer);
+        vertx.cancelTimer(sampler);
         if (subscriber != null) {
             subscriber.closeAndForget();
         }
@@ -130,7 +161,31 @@ public class OutboxRelay {
 
     Uni<Integer> drainBatch() {
         return pool.withTransaction(connection -> lockRelay(connection)
-                .chain(locked -> locked ? takeAndSend(connection) : Uni.createFrom().item(0)));
+                        .chain(locked -> locked ? takeAndSend(connection) : Uni.createFrom().item(List.<String>of())))
+                .invoke(this::countRelayed) // after the commit: a batch rolled back after a failed send was not relayed
+                .map(List::size);
+    }
+
+    private void countRelayed(List<String> topics) {
+        topics.stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                .forEach((topic, count) -> relayed.computeIfAbsent(topic, name -> Counter.builder("codedrop.outbox.relayed")
+                                .description("events sent to Kafka from the outbox and deleted from it")
+                                .tag("topic", name)
+                                .register(registry))
+                        .increment(count));
+    }
+
+    /** Every replica samples (the gauges describe the shared table, so take their max across replicas, not the sum). */
+    private void sampleBacklog() {
+        pool.preparedQuery(SAMPLE_BACKLOG)
+                .execute(Tuple.of(PENDING_CAP))
+                .map(rows -> rows.iterator().next())
+                .subscribe().with(row -> {
+                    pending = row.getLong("pending");
+                    Double age = row.getDouble("oldest_age");
+                    oldestAge = age == null ? 0 : Math.max(0, age);
+                }, failure -> LOG.debugf("outbox backlog not sampled: %s", failure.getMessage()));
     }
 
     private Uni<Boolean> lockRelay(SqlConnection connection) {
@@ -139,13 +194,14 @@ public class OutboxRelay {
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
-    private Uni<Integer> takeAndSend(SqlConnection connection) {
+    /** The topics of the records sent, one entry a record. */
+    private Uni<List<String>> takeAndSend(SqlConnection connection) {
         return connection.preparedQuery(TAKE_BATCH)
                 .execute(Tuple.of(config.batchSize()))
                 .chain(this::sendAll);
     }
 
-    private Uni<Integer> sendAll(RowSet<Row> rows) {
+    private Uni<List<String>> sendAll(RowSet<Row> rows) {
         List<Row> ordered = new ArrayList<>(rows.size());
         rows.forEach(ordered::add);
         ordered.sort((a, b) -> Long.compare(a.getLong("id"), b.getLong("id")));
@@ -154,11 +210,12 @@ public class OutboxRelay {
                         row.getBuffer("payload") == null ? null : row.getBuffer("payload").getBytes()))
                 .toList();
         if (records.isEmpty()) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(List.of());
         }
         // one worker task per batch, not per record: a hand-off to a worker thread costs more than a send
         return Uni.createFrom().<Integer>emitter(emitter -> sendInOrder(records, emitter))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()); // send() blocks while the broker is unknown
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // send() blocks while the broker is unknown
+                .map(sent -> records.stream().map(ProducerRecord::topic).toList());
     }
 
     /** Sends every record and answers once the broker has acknowledged them all, or at the first failure. */
