@@ -12,6 +12,7 @@ import io.codedrop.distribution.allocation.CampaignRules;
 import io.codedrop.distribution.availability.AvailabilityCache;
 import io.codedrop.distribution.outbox.OutboxRows;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple3;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,10 +51,13 @@ public class StockingService {
      *                             independent, so a batch may overtake it); the caller retries
      */
     public Uni<Void> stock(CodeBatchEvent batch) {
-        return pool.withTransaction(connection -> allocations.lockCampaign(connection, batch.campaignId())
-                        .chain(rules -> stocking.alreadyStocked(connection, batch.uploadId(), batch.batchSeq())
-                                .chain(seen -> seen ? Uni.createFrom().item(Map.<Platform, Long>of())
-                                        : stockNew(connection, batch, rules))))
+        // pipelined: one round trip, and the check still runs once the lock is held
+        return pool.withTransaction(connection -> Uni.combine().all()
+                        .unis(allocations.lockCampaign(connection, batch.campaignId()),
+                                stocking.alreadyStocked(connection, batch.uploadId(), batch.batchSeq()))
+                        .asTuple()
+                        .chain(locked -> locked.getItem2() ? Uni.createFrom().item(Map.<Platform, Long>of())
+                                : stockNew(connection, batch, locked.getItem1())))
                 .chain(available -> availability.store(batch.campaignId(), available));
     }
 
@@ -75,11 +79,15 @@ public class StockingService {
                     Map<Platform, StockCount> counts = counts(batch.codes(), accepted);
                     int acceptedTotal = accepted.values().stream().mapToInt(Integer::intValue).sum();
                     StockEvent event = StockEvent.stocked(batch.campaignId(), batch.uploadId(), batch.batchSeq(), counts);
-                    return stocking.recordBatch(connection, batch.uploadId(), batch.batchSeq(), batch.campaignId(),
-                                    acceptedTotal, batch.codes().size() - acceptedTotal, null)
-                            .chain(() -> outbox.enqueue(connection, Topics.STOCK, batch.campaignId(),
-                                    List.of(EventJson.write(event))))
-                            .chain(() -> stocking.addToPools(connection, batch.campaignId(), accepted));
+                    // independent of each other: pipelined in one round trip
+                    return Uni.combine().all()
+                            .unis(stocking.recordBatch(connection, batch.uploadId(), batch.batchSeq(),
+                                            batch.campaignId(), acceptedTotal, batch.codes().size() - acceptedTotal, null),
+                                    outbox.enqueue(connection, Topics.STOCK, batch.campaignId(),
+                                            List.of(EventJson.write(event))),
+                                    stocking.addToPools(connection, batch.campaignId(), accepted))
+                            .asTuple()
+                            .map(Tuple3::getItem3);
                 });
     }
 
