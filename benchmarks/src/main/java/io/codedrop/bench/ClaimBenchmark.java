@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -36,6 +37,7 @@ import java.util.regex.Pattern;
  */
 public final class ClaimBenchmark {
     private static final Pattern CODE = Pattern.compile("\"code\":\"([^\"]+)\"");
+    private static final int RUN = ThreadLocalRandom.current().nextInt(256);
 
     private ClaimBenchmark() {
     }
@@ -110,8 +112,9 @@ public final class ClaimBenchmark {
 
     /** The n-th claim: a new user with its own device id and client address (local mode trusts X-Forwarded-For). */
     private static Future<Answer> claim(HttpClient http, UUID campaign, long n) {
-        String device = "open-" + n;
-        String address = "10.%d.%d.%d".formatted((n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
+        String device = "open-" + RUN + "-" + n;
+        long host = n + RUN * 65_536L; // a run's addresses are not the last run's, whose hourly claims still count
+        String address = "10.%d.%d.%d".formatted((host >> 16) & 0xff, (host >> 8) & 0xff, host & 0xff);
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost("localhost")
                 .setURI("/api/v1/distribute/" + campaign).setTimeout(30_000)
                 .putHeader("Content-Type", "application/json")
