@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Fail open: without Redis the limits are not counted, and codes keep going out. */
@@ -47,6 +48,24 @@ class RedisOutageTest {
             after.claim(campaign.id(), "after-" + i).statusCode(200);
         }
         after.claim(campaign.id(), "after-5").statusCode(429);
+    }
+
+    @Test
+    void theCampaignPageAnswersFromThePoolsWhileRedisIsDown() {
+        CampaignSnapshot campaign = Stocking.campaign(CampaignFixtures.active("owner"));
+        Stocking.stock(campaign.id(), Platform.ANDROID, Stocking.codes("PAGE", 4));
+        Client client = Client.fresh();
+        client.claim(campaign.id(), "page-1").statusCode(200);
+
+        RestartableRedisResource.stopServer();
+        try {
+            client.describe(campaign.id())
+                    .statusCode(200)
+                    .body("platforms.find { it.platform == 'Android' }.available", equalTo(3));
+        } finally {
+            RestartableRedisResource.startServer();
+        }
+        redis.execute("PING").await().atMost(Duration.ofSeconds(10));
     }
 
     @Test

@@ -26,17 +26,31 @@ public class AvailabilityCache {
     private static final Logger LOG = Logger.getLogger(AvailabilityCache.class);
     private final ReactiveHashCommands<String, String, Long> hashes;
     private final Counter failedWrites;
+    private final Counter failedReads;
+    private final CodePoolRepository pools;
     private final Duration timeout;
 
-    public AvailabilityCache(ReactiveRedisDataSource redis, RedisConfig config, MeterRegistry registry) {
+    public AvailabilityCache(ReactiveRedisDataSource redis, CodePoolRepository pools, RedisConfig config,
+                             MeterRegistry registry) {
         this.hashes = redis.hash(String.class, String.class, Long.class);
+        this.pools = pools;
         this.failedWrites = registry.counter("codedrop.availability.write.failures");
+        this.failedReads = registry.counter("codedrop.availability.read.failures");
         this.timeout = config.timeout();
     }
 
+    /**
+     * From Redis; when Redis fails or does not answer within the timeout, from the pools in Postgres,
+     * so the public campaign page stays up through a Redis outage.
+     */
     public Uni<Map<Platform, Long>> available(UUID campaignId) {
         return hashes.hgetall(key(campaignId))
-                .map(AvailabilityCache::byPlatform);
+                .ifNoItem().after(timeout).fail()
+                .map(AvailabilityCache::byPlatform)
+                .onFailure().recoverWithUni(failure -> {
+                    failedReads.increment();
+                    return pools.available(campaignId);
+                });
     }
 
     /**
