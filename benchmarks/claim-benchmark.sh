@@ -29,10 +29,10 @@ pgbench -n -c "$CLIENTS" -j 2 -T "$SECONDS_PER_RUN" -f "$ROOT/benchmarks/sql/tex
   | grep -E "number of transactions actually processed|number of failed|latency average|tps ="
 psql -q "$PGURL/postgres" -c "DROP DATABASE textbook"
 
-# a JVM service is measured warm: 30 s of the same load first (its JIT compiler shares the two cores), on a
-# campaign of its own
-WARM=$(bench prepare warm-up 150000 | tail -1)
-wrk -t2 -c"$CLIENTS" -d30s -s "$ROOT/benchmarks/wrk/closed-loop-claims.lua" \
+# JVM services are measured warm: 90 s of the same load first, on a campaign of its own. On two cores
+# the JIT compilers of four services share the CPU with the load; after 30 s the rate was still half
+WARM=$(bench prepare warm-up 300000 | tail -1)
+wrk -t2 -c"$CLIENTS" -d90s -s "$ROOT/benchmarks/wrk/closed-loop-claims.lua" \
   "http://localhost:8080/api/v1/distribute/$WARM" > /dev/null
 
 echo "== CodeDrop claim API, wrk, $CLIENTS connections, ${SECONDS_PER_RUN}s"
