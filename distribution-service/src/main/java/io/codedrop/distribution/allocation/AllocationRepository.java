@@ -3,6 +3,7 @@ package io.codedrop.distribution.allocation;
 import io.codedrop.common.Platform;
 import io.codedrop.distribution.allocation.AllocationPlan.Assignment;
 import io.codedrop.distribution.allocation.AllocationPlan.AvailableCode;
+import io.codedrop.distribution.availability.CodePoolRepository;
 import io.codedrop.distribution.claim.Claimant;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -175,7 +176,7 @@ public class AllocationRepository {
                         pools.stream().map(Platform::label).toArray(String[]::new),
                         pools.stream().map(p -> lastSeq(assignments.get(p))).toArray(Long[]::new),
                         pools.stream().map(p -> (long) assignments.get(p).size()).toArray(Long[]::new)))
-                .map(AllocationRepository::availableByPlatform);
+                .map(CodePoolRepository::availableByPlatform);
         return Uni.combine().all().unis(used, claims, counted, advanced).with((a, b, c, available) -> available);
     }
 
@@ -199,12 +200,6 @@ public class AllocationRepository {
 
     private static long lastSeq(List<Assignment> assignments) {
         return assignments.stream().mapToLong(a -> a.code().seq()).max().orElse(0);
-    }
-
-    private static Map<Platform, Long> availableByPlatform(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
-        Map<Platform, Long> available = new HashMap<>();
-        rows.forEach(row -> available.put(Platform.parse(row.getString("platform")), row.getLong("available")));
-        return available;
     }
 
     private static Instant instant(Row row, String column) {

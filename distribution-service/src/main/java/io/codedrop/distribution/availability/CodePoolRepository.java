@@ -3,11 +3,13 @@ package io.codedrop.distribution.availability;
 import io.codedrop.common.Platform;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /** The available counts as the pools keep them in Postgres: a read of a campaign's few pool rows, no counting. */
@@ -22,10 +24,13 @@ public class CodePoolRepository {
     public Uni<Map<Platform, Long>> available(UUID campaignId) {
         return pool.preparedQuery("SELECT platform, available FROM code_pools WHERE campaign_id = $1")
                 .execute(Tuple.of(campaignId))
-                .map(rows -> {
-                    Map<Platform, Long> counts = new TreeMap<>();
-                    rows.forEach(row -> counts.put(Platform.parse(row.getString("platform")), row.getLong("available")));
-                    return counts;
-                });
+                .map(CodePoolRepository::availableByPlatform);
+    }
+
+    /** Pool rows of {@code (platform, available)}, as every statement that changes a pool returns them. */
+    public static Map<Platform, Long> availableByPlatform(RowSet<Row> rows) {
+        Map<Platform, Long> available = new EnumMap<>(Platform.class);
+        rows.forEach(row -> available.put(Platform.parse(row.getString("platform")), row.getLong("available")));
+        return available;
     }
 }

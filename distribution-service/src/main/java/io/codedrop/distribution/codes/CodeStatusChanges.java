@@ -5,13 +5,13 @@ import io.codedrop.common.Topics;
 import io.codedrop.common.event.CodeStatusChange;
 import io.codedrop.common.event.CodeStatusEvent;
 import io.codedrop.common.serde.EventJson;
+import io.codedrop.distribution.availability.CodePoolRepository;
 import io.codedrop.distribution.outbox.OutboxRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,12 +47,7 @@ public class CodeStatusChanges {
                 .execute(Tuple.of(campaignId,
                         counts.keySet().stream().map(Platform::label).toArray(String[]::new),
                         counts.values().stream().map(Integer::longValue).toArray(Long[]::new)))
-                .map(rows -> {
-                    Map<Platform, Long> available = new EnumMap<>(Platform.class);
-                    rows.forEach(row -> available.put(Platform.parse(row.getString("platform")),
-                            row.getLong("available")));
-                    return available;
-                });
+                .map(CodePoolRepository::availableByPlatform);
         return Uni.combine().all().unis(pools, publish(connection, campaignId, change, counts))
                 .with((available, published) -> available);
     }

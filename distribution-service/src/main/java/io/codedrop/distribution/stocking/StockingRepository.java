@@ -2,6 +2,7 @@ package io.codedrop.distribution.stocking;
 
 import io.codedrop.common.Platform;
 import io.codedrop.common.event.BatchCode;
+import io.codedrop.distribution.availability.CodePoolRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -65,12 +66,7 @@ public class StockingRepository {
                 .execute(Tuple.of(campaignId,
                         accepted.keySet().stream().map(Platform::label).toArray(String[]::new),
                         accepted.values().stream().map(Integer::longValue).toArray(Long[]::new)))
-                .map(rows -> {
-                    Map<Platform, Long> available = new EnumMap<>(Platform.class);
-                    rows.forEach(row -> available.put(Platform.parse(row.getString("platform")),
-                            row.getLong("available")));
-                    return available;
-                });
+                .map(CodePoolRepository::availableByPlatform);
     }
 
     public Uni<Void> recordBatch(SqlConnection connection, UUID uploadId, int batchSeq, UUID campaignId,
