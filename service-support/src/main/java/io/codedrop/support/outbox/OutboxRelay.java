@@ -212,31 +212,30 @@ public class OutboxRelay {
         if (records.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        List<String> topics = records.stream().map(ProducerRecord::topic).toList();
         // one worker task per batch, not per record: a hand-off to a worker thread costs more than a send
-        return Uni.createFrom().<Integer>emitter(emitter -> sendInOrder(records, emitter))
+        return Uni.createFrom().<Void>emitter(emitter -> sendInOrder(records, emitter))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // send() blocks while the broker is unknown
-                .map(sent -> records.stream().map(ProducerRecord::topic).toList());
+                .replaceWith(topics);
     }
 
-    /** Sends every record and answers once the broker has acknowledged them all, or at the first failure. */
-    private void sendInOrder(List<ProducerRecord<String, byte[]>> records, UniEmitter<? super Integer> emitter) {
+    /**
+     * Sends every record and answers once the broker has acknowledged them all, or at the first failure
+     * (an emitter ends once: later acknowledgements and failures change nothing).
+     */
+    private void sendInOrder(List<ProducerRecord<String, byte[]>> records, UniEmitter<? super Void> emitter) {
         AtomicInteger unacknowledged = new AtomicInteger(records.size());
-        AtomicBoolean failed = new AtomicBoolean();
         Callback acknowledged = (metadata, failure) -> {
             if (failure != null) {
-                if (failed.compareAndSet(false, true)) {
-                    emitter.fail(failure);
-                }
+                emitter.fail(failure);
             } else if (unacknowledged.decrementAndGet() == 0) {
-                emitter.complete(records.size());
+                emitter.complete(null);
             }
         };
         try {
             records.forEach(record -> producer.send(record, acknowledged));
         } catch (RuntimeException failure) {
-            if (failed.compareAndSet(false, true)) {
-                emitter.fail(failure);
-            }
+            emitter.fail(failure);
         }
     }
 }
