@@ -1,5 +1,6 @@
 package io.codedrop.common.event;
 
+import io.codedrop.common.TimeOrderedIds;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,6 +10,6 @@ public record CampaignEvent(UUID eventId, String type, int version, Instant occu
     public static final String TYPE = "campaign.snapshot";
 
     public static CampaignEvent of(CampaignSnapshot campaign) {
-        return new CampaignEvent(UUID.randomUUID(), TYPE, 1, Instant.now(), campaign.id(), campaign);
+        return new CampaignEvent(TimeOrderedIds.next(), TYPE, 1, Instant.now(), campaign.id(), campaign);
     }
 }

@@ -1,5 +1,6 @@
 package io.codedrop.common.event;
 
+import io.codedrop.common.TimeOrderedIds;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +11,7 @@ public record CodeBatchEvent(UUID eventId, String type, int version, Instant occ
     public static final String TYPE = "code-batch";
 
     public static CodeBatchEvent of(UUID campaignId, UUID uploadId, int batchSeq, List<BatchCode> codes) {
-        return new CodeBatchEvent(UUID.randomUUID(), TYPE, 1, Instant.now(), campaignId, uploadId, batchSeq,
+        return new CodeBatchEvent(TimeOrderedIds.next(), TYPE, 1, Instant.now(), campaignId, uploadId, batchSeq,
                 List.copyOf(codes));
     }
 }

@@ -1,6 +1,7 @@
 package io.codedrop.common.event;
 
 import io.codedrop.common.Platform;
+import io.codedrop.common.TimeOrderedIds;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -17,7 +18,7 @@ public record CodeRequestEvent(UUID eventId, String type, int version, Instant o
 
     public static CodeRequestEvent of(UUID campaignId, UUID requestId, Platform platform, RequestStatus status,
                                       UUID codeId, boolean newClaim, String countryCode, Instant requestedAt) {
-        return new CodeRequestEvent(UUID.randomUUID(), TYPE, 1, Instant.now(), campaignId, requestId, platform,
+        return new CodeRequestEvent(TimeOrderedIds.next(), TYPE, 1, Instant.now(), campaignId, requestId, platform,
                 status, codeId, newClaim, countryCode, requestedAt);
     }
 }

@@ -1,6 +1,7 @@
 package io.codedrop.common.event;
 
 import io.codedrop.common.Platform;
+import io.codedrop.common.TimeOrderedIds;
 
 import java.time.Instant;
 import java.util.Map;
@@ -12,7 +13,7 @@ public record CodeStatusEvent(UUID eventId, String type, int version, Instant oc
     public static final String TYPE = "code-status";
 
     public static CodeStatusEvent of(UUID campaignId, CodeStatusChange change, Map<Platform, Integer> counts) {
-        return new CodeStatusEvent(UUID.randomUUID(), TYPE, 1, Instant.now(), campaignId, change, Map.copyOf(counts));
+        return new CodeStatusEvent(TimeOrderedIds.next(), TYPE, 1, Instant.now(), campaignId, change, Map.copyOf(counts));
     }
 
     public int total() {

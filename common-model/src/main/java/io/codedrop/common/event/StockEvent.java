@@ -1,6 +1,7 @@
 package io.codedrop.common.event;
 
 import io.codedrop.common.Platform;
+import io.codedrop.common.TimeOrderedIds;
 
 import java.time.Instant;
 import java.util.Map;
@@ -13,12 +14,12 @@ public record StockEvent(UUID eventId, String type, int version, Instant occurre
     public static final String TYPE = "stock";
 
     public static StockEvent stocked(UUID campaignId, UUID uploadId, int batchSeq, Map<Platform, StockCount> platforms) {
-        return new StockEvent(UUID.randomUUID(), TYPE, 1, Instant.now(), campaignId, uploadId, batchSeq,
+        return new StockEvent(TimeOrderedIds.next(), TYPE, 1, Instant.now(), campaignId, uploadId, batchSeq,
                 StockOutcome.STOCKED, null, Map.copyOf(platforms));
     }
 
     public static StockEvent rejected(UUID campaignId, UUID uploadId, int batchSeq, String reason) {
-        return new StockEvent(UUID.randomUUID(), TYPE, 1, Instant.now(), campaignId, uploadId, batchSeq,
+        return new StockEvent(TimeOrderedIds.next(), TYPE, 1, Instant.now(), campaignId, uploadId, batchSeq,
                 StockOutcome.REJECTED, reason, Map.of());
     }
 

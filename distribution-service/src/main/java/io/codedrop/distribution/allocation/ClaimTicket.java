@@ -1,5 +1,6 @@
 package io.codedrop.distribution.allocation;
 
+import io.codedrop.common.TimeOrderedIds;
 import io.codedrop.distribution.claim.Claimant;
 
 import java.time.Instant;
@@ -10,6 +11,6 @@ import java.util.concurrent.CompletableFuture;
 public record ClaimTicket(UUID requestId, UUID campaignId, Claimant claimant, Instant requestedAt,
                           CompletableFuture<ClaimOutcome> outcome) {
     public static ClaimTicket of(UUID campaignId, Claimant claimant) {
-        return new ClaimTicket(UUID.randomUUID(), campaignId, claimant, Instant.now(), new CompletableFuture<>());
+        return new ClaimTicket(TimeOrderedIds.next(), campaignId, claimant, Instant.now(), new CompletableFuture<>());
     }
 }

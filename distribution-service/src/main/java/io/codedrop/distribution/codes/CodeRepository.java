@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * The SQL of the developer code operations. Filters become SQL only when given, so each combination
- * gets its own prepared statement and plan on the {@code (campaign_id, platform, status)} index.
+ * gets its own prepared statement and plan: pages walk the {@code (campaign_id, seq)} index in upload
+ * order and filter as they go, unused codes of a platform come from the pool's own index.
  */
 @ApplicationScoped
 public class CodeRepository {

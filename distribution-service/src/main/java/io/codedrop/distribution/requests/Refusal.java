@@ -1,5 +1,6 @@
 package io.codedrop.distribution.requests;
 
+import io.codedrop.common.TimeOrderedIds;
 import io.codedrop.common.event.RequestStatus;
 import io.codedrop.distribution.abuse.FraudCheck;
 import io.codedrop.distribution.claim.Claimant;
@@ -12,6 +13,6 @@ import java.util.UUID;
 public record Refusal(UUID requestId, UUID campaignId, Claimant claimant, RequestStatus status,
                       List<FraudCheck> checks, Instant at) {
     public static Refusal of(UUID campaignId, Claimant claimant, RequestStatus status, List<FraudCheck> checks) {
-        return new Refusal(UUID.randomUUID(), campaignId, claimant, status, checks, Instant.now());
+        return new Refusal(TimeOrderedIds.next(), campaignId, claimant, status, checks, Instant.now());
     }
 }
