@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code prepare <codedrop home> <kafka> <name> <codes>}: creates a campaign, stocks it with Android
  * codes through the code-batches topic as ingest does, waits until they are available, prints its id;</li>
- * <li>{@code open <codedrop home> <kafka> <rate/s> <seconds>}: claims sent at a fixed rate whatever the
- * answers, each a new user, latency measured from the intended send time (no coordinated omission).</li>
+ * <li>{@code open <codedrop home> <kafka> <rate/s> <seconds> [warm-up seconds]}: claims sent at a fixed rate
+ * whatever the answers, each a new user, latency measured from the intended send time (no coordinated
+ * omission); the claims of the warm-up seconds, sent first at the same rate, are answered but not measured.</li>
  * </ul>
  */
 public final class ClaimBenchmark {
@@ -53,9 +54,10 @@ public final class ClaimBenchmark {
             case "open" -> {
                 int rate = Integer.parseInt(args[3]);
                 int seconds = Integer.parseInt(args[4]);
+                int warmUp = args.length > 5 ? Integer.parseInt(args[5]) : 0;
                 UUID steady = platform.createCampaign("open-loop");
-                platform.stock(steady, Platform.ANDROID, rate * seconds + 1000);
-                openLoop(steady, rate, seconds);
+                platform.stock(steady, Platform.ANDROID, rate * (warmUp + seconds) + 1000);
+                openLoop(steady, rate, warmUp, seconds);
             }
             default -> throw new IllegalArgumentException("mode is prepare or open, not " + args[0]);
         }
@@ -65,7 +67,7 @@ public final class ClaimBenchmark {
      * Vert.x's client (a pool of keep-alive connections on one event loop) rather than the JDK's, which
      * took most of a core at 1 000 requests/s and delayed the sends it was meant to time.
      */
-    private static void openLoop(UUID campaign, int rate, int seconds) throws InterruptedException {
+    private static void openLoop(UUID campaign, int rate, int warmUp, int seconds) throws InterruptedException {
         Vertx vertx = Vertx.vertx();
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultPort(LocalPlatform.DISTRIBUTION_PORT)
                 .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(512).setMaxWaitQueueSize(-1));
@@ -74,19 +76,26 @@ public final class ClaimBenchmark {
         AtomicLong failures = new AtomicLong();
         AtomicLong duplicates = new AtomicLong();
         Set<String> codes = ConcurrentHashMap.newKeySet();
-        int total = rate * seconds;
+        long unmeasured = (long) rate * warmUp;
+        int total = rate * (warmUp + seconds);
         CountDownLatch answered = new CountDownLatch(total);
         long start = System.nanoTime();
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         AtomicLong sent = new AtomicLong();
+        long[] worstPerSecond = new long[seconds];
         long ticker = vertx.setPeriodic(1, id -> {
             long due = Math.min((System.nanoTime() - start) / interval + 1, total);
             while (sent.get() < due) {
                 long n = sent.getAndIncrement();
                 long intended = start + n * interval;
                 claim(http, campaign, n).onComplete(result -> {
-                    synchronized (latency) {
-                        latency.recordValue(Math.max(0, System.nanoTime() - intended));
+                    long took = Math.max(0, System.nanoTime() - intended);
+                    if (n >= unmeasured) {
+                        synchronized (latency) {
+                            latency.recordValue(took);
+                            int second = (int) ((n - unmeasured) / rate);
+                            worstPerSecond[second] = Math.max(worstPerSecond[second], took);
+                        }
                     }
                     if (result.failed()) {
                         failures.incrementAndGet();
@@ -100,14 +109,16 @@ public final class ClaimBenchmark {
                 });
             }
         });
-        answered.await(seconds + 60L, TimeUnit.SECONDS);
+        answered.await(warmUp + seconds + 60L, TimeUnit.SECONDS);
         vertx.cancelTimer(ticker);
         vertx.close();
-        System.out.printf("open loop: %d claims/s offered for %d s: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; "
-                        + "answers %s, %d connection failures; %d codes handed out twice%n", rate, seconds,
+        System.out.printf("open loop: %d claims/s offered for %d s after %d s of warm-up: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; "
+                        + "answers %s, %d connection failures; %d codes handed out twice%n", rate, seconds, warmUp,
                 latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(90) / 1e6,
                 latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6, new TreeMap<>(statuses),
                 failures.get(), duplicates.get());
+        System.out.println("slowest answer per second of sending (ms): " + java.util.Arrays.stream(worstPerSecond)
+                .mapToObj(nanos -> String.valueOf(nanos / 1_000_000)).collect(java.util.stream.Collectors.joining(" ")));
     }
 
     /** The n-th claim: a new user with its own device id and client address (local mode trusts X-Forwarded-For). */
