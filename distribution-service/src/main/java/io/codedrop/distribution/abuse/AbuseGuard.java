@@ -3,6 +3,7 @@ package io.codedrop.distribution.abuse;
 import io.codedrop.distribution.abuse.Verdict.ClaimCounts;
 import io.codedrop.distribution.claim.Claimant;
 import io.codedrop.distribution.config.RedisConfig;
+import io.codedrop.distribution.redis.LuaScript;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;

@@ -3,7 +3,7 @@ package io.codedrop.distribution.allocation;
 import io.codedrop.common.Platform;
 import io.codedrop.distribution.allocation.AllocationPlan.Assignment;
 import io.codedrop.distribution.allocation.AllocationPlan.AvailableCode;
-import io.codedrop.distribution.availability.CodePoolRepository;
+import io.codedrop.distribution.availability.PoolCounts;
 import io.codedrop.distribution.claim.Claimant;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -70,10 +70,11 @@ public class AllocationRepository {
             SELECT $1, a.user_id, a.code_id, a.platform, $5
             FROM unnest($2::uuid[], $3::uuid[], $4::varchar[]) AS a(user_id, code_id, platform)""";
     private static final String ADVANCE_POOLS = """
-            UPDATE code_pools p SET last_seq = greatest(p.last_seq, a.last_seq), available = p.available - a.taken
+            UPDATE code_pools p SET last_seq = greatest(p.last_seq, a.last_seq), available = p.available - a.taken,
+                                    version = p.version + 1
             FROM unnest($2::varchar[], $3::bigint[], $4::bigint[]) AS a(platform, last_seq, taken)
             WHERE p.campaign_id = $1 AND p.platform = a.platform
-            RETURNING p.platform, p.available""";
+            RETURNING p.platform, p.available, p.version""";
     private static final String COUNT_CLAIMS = """
             UPDATE allocation_state SET claimed_total = claimed_total + $2 WHERE campaign_id = $1""";
     private static final String INSERT_REQUESTS = """
@@ -153,11 +154,11 @@ public class AllocationRepository {
     }
 
     /** Records the claims of a batch: codes used, claim rows, pool cursors and counts. */
-    public Uni<Map<Platform, Long>> recordClaims(SqlConnection connection, UUID campaignId,
-                                                 Map<Platform, List<Assignment>> assignments, Instant now) {
+    public Uni<PoolCounts> recordClaims(SqlConnection connection, UUID campaignId,
+                                        Map<Platform, List<Assignment>> assignments, Instant now) {
         List<Assignment> all = assignments.values().stream().flatMap(List::stream).toList();
         if (all.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(PoolCounts.NONE);
         }
         UUID[] codeIds = all.stream().map(a -> a.code().id()).toArray(UUID[]::new);
         UUID[] userIds = all.stream().map(Assignment::userId).toArray(UUID[]::new);
@@ -171,12 +172,12 @@ public class AllocationRepository {
                 .execute(Tuple.of(campaignId, userIds, codeIds, platforms, utc(now))).replaceWithVoid();
         Uni<Void> counted = connection.preparedQuery(COUNT_CLAIMS)
                 .execute(Tuple.of(campaignId, (long) all.size())).replaceWithVoid();
-        Uni<Map<Platform, Long>> advanced = connection.preparedQuery(ADVANCE_POOLS)
+        Uni<PoolCounts> advanced = connection.preparedQuery(ADVANCE_POOLS)
                 .execute(Tuple.of(campaignId,
                         pools.stream().map(Platform::label).toArray(String[]::new),
                         pools.stream().map(p -> lastSeq(assignments.get(p))).toArray(Long[]::new),
                         pools.stream().map(p -> (long) assignments.get(p).size()).toArray(Long[]::new)))
-                .map(CodePoolRepository::availableByPlatform);
+                .map(PoolCounts::of);
         return Uni.combine().all().unis(used, claims, counted, advanced).with((a, b, c, available) -> available);
     }
 

@@ -1,9 +1,9 @@
 package io.codedrop.distribution.codes;
 
-import io.codedrop.common.Platform;
 import io.codedrop.common.api.PageResponse;
 import io.codedrop.common.event.CodeStatusChange;
 import io.codedrop.distribution.availability.AvailabilityCache;
+import io.codedrop.distribution.availability.PoolCounts;
 import io.codedrop.support.identity.Developer;
 import io.codedrop.support.problem.ProblemException;
 import io.codedrop.support.problem.Problems;
@@ -90,9 +90,9 @@ public class CodeService {
                         .chain(available -> availability.store(campaignId, available)));
     }
 
-    private Uni<Map<Platform, Long>> withdrawLocked(SqlConnection connection, StoredCode code, Actor actor) {
+    private Uni<PoolCounts> withdrawLocked(SqlConnection connection, StoredCode code, Actor actor) {
         return switch (code.status()) {
-            case WITHDRAWN -> Uni.createFrom().item(Map.of());
+            case WITHDRAWN -> Uni.createFrom().item(PoolCounts.NONE);
             case USED -> Uni.createFrom().failure(Problems.conflict("code-used",
                     "the code was handed out; only unused codes can be withdrawn"));
             case EXPIRED -> Uni.createFrom().failure(Problems.conflict("code-expired",

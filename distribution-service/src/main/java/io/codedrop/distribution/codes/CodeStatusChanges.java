@@ -5,7 +5,7 @@ import io.codedrop.common.Topics;
 import io.codedrop.common.event.CodeStatusChange;
 import io.codedrop.common.event.CodeStatusEvent;
 import io.codedrop.common.serde.EventJson;
-import io.codedrop.distribution.availability.CodePoolRepository;
+import io.codedrop.distribution.availability.PoolCounts;
 import io.codedrop.distribution.outbox.OutboxRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -23,10 +23,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class CodeStatusChanges {
     private static final String REMOVE_FROM_POOLS = """
-            UPDATE code_pools p SET available = p.available - a.removed
+            UPDATE code_pools p SET available = p.available - a.removed, version = p.version + 1
             FROM unnest($2::varchar[], $3::bigint[]) AS a(platform, removed)
             WHERE p.campaign_id = $1 AND p.platform = a.platform
-            RETURNING p.platform, p.available""";
+            RETURNING p.platform, p.available, p.version""";
 
     private final OutboxRows outbox;
 
@@ -38,16 +38,16 @@ public class CodeStatusChanges {
      * Takes unused codes out of the pools and publishes the change; answers the pools' new available
      * counts for the availability cache. Call it under the campaign's lock.
      */
-    public Uni<Map<Platform, Long>> removeFromPools(SqlConnection connection, UUID campaignId, CodeStatusChange change,
-                                                    Map<Platform, Integer> counts) {
+    public Uni<PoolCounts> removeFromPools(SqlConnection connection, UUID campaignId, CodeStatusChange change,
+                                           Map<Platform, Integer> counts) {
         if (counts.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(PoolCounts.NONE);
         }
-        Uni<Map<Platform, Long>> pools = connection.preparedQuery(REMOVE_FROM_POOLS)
+        Uni<PoolCounts> pools = connection.preparedQuery(REMOVE_FROM_POOLS)
                 .execute(Tuple.of(campaignId,
                         counts.keySet().stream().map(Platform::label).toArray(String[]::new),
                         counts.values().stream().map(Integer::longValue).toArray(Long[]::new)))
-                .map(CodePoolRepository::availableByPlatform);
+                .map(PoolCounts::of);
         return Uni.combine().all().unis(pools, publish(connection, campaignId, change, counts))
                 .with((available, published) -> available);
     }

@@ -3,6 +3,7 @@ package io.codedrop.distribution.expiry;
 import io.codedrop.common.Platform;
 import io.codedrop.common.event.CodeStatusChange;
 import io.codedrop.distribution.availability.AvailabilityCache;
+import io.codedrop.distribution.availability.PoolCounts;
 import io.codedrop.distribution.codes.Actor;
 import io.codedrop.distribution.codes.AuditAction;
 import io.codedrop.distribution.codes.CampaignLock;
@@ -81,6 +82,6 @@ public class ExpiryService {
         return counts;
     }
 
-    private record Batch(int expired, Map<Platform, Long> available) {
+    private record Batch(int expired, PoolCounts available) {
     }
 }

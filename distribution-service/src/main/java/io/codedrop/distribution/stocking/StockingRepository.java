@@ -2,7 +2,7 @@ package io.codedrop.distribution.stocking;
 
 import io.codedrop.common.Platform;
 import io.codedrop.common.event.BatchCode;
-import io.codedrop.distribution.availability.CodePoolRepository;
+import io.codedrop.distribution.availability.PoolCounts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -29,8 +29,9 @@ public class StockingRepository {
     private static final String ADD_TO_POOLS = """
             INSERT INTO code_pools (campaign_id, platform, available)
             SELECT $1, a.platform, a.added FROM unnest($2::varchar[], $3::bigint[]) AS a(platform, added)
-            ON CONFLICT (campaign_id, platform) DO UPDATE SET available = code_pools.available + EXCLUDED.available
-            RETURNING platform, available""";
+            ON CONFLICT (campaign_id, platform) DO UPDATE SET available = code_pools.available + EXCLUDED.available,
+                                                          version = code_pools.version + 1
+            RETURNING platform, available, version""";
     private static final String RECORD_BATCH = """
             INSERT INTO stocked_batches (upload_id, batch_seq, campaign_id, accepted, duplicates, rejected)
             VALUES ($1, $2, $3, $4, $5, $6)""";
@@ -57,16 +58,16 @@ public class StockingRepository {
                 });
     }
 
-    public Uni<Map<Platform, Long>> addToPools(SqlConnection connection, UUID campaignId,
-                                              Map<Platform, Integer> accepted) {
+    public Uni<PoolCounts> addToPools(SqlConnection connection, UUID campaignId,
+                                   Map<Platform, Integer> accepted) {
         if (accepted.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(PoolCounts.NONE);
         }
         return connection.preparedQuery(ADD_TO_POOLS)
                 .execute(Tuple.of(campaignId,
                         accepted.keySet().stream().map(Platform::label).toArray(String[]::new),
                         accepted.values().stream().map(Integer::longValue).toArray(Long[]::new)))
-                .map(CodePoolRepository::availableByPlatform);
+                .map(PoolCounts::of);
     }
 
     public Uni<Void> recordBatch(SqlConnection connection, UUID uploadId, int batchSeq, UUID campaignId,

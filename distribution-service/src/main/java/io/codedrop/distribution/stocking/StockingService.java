@@ -10,6 +10,7 @@ import io.codedrop.common.serde.EventJson;
 import io.codedrop.distribution.allocation.AllocationRepository;
 import io.codedrop.distribution.allocation.CampaignRules;
 import io.codedrop.distribution.availability.AvailabilityCache;
+import io.codedrop.distribution.availability.PoolCounts;
 import io.codedrop.distribution.outbox.OutboxRows;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.tuples.Tuple3;
@@ -56,7 +57,7 @@ public class StockingService {
                         .unis(allocations.lockCampaign(connection, batch.campaignId()),
                                 stocking.alreadyStocked(connection, batch.uploadId(), batch.batchSeq()))
                         .asTuple()
-                        .chain(locked -> locked.getItem2() ? Uni.createFrom().item(Map.<Platform, Long>of())
+                        .chain(locked -> locked.getItem2() ? Uni.createFrom().item(PoolCounts.NONE)
                                 : stockNew(connection, batch, locked.getItem1())))
                 .chain(available -> availability.store(batch.campaignId(), available));
     }
@@ -67,12 +68,12 @@ public class StockingService {
                 .chain(seen -> seen ? Uni.createFrom().voidItem() : recordRejection(connection, batch, reason)));
     }
 
-    private Uni<Map<Platform, Long>> stockNew(SqlConnection connection, CodeBatchEvent batch, CampaignRules rules) {
+    private Uni<PoolCounts> stockNew(SqlConnection connection, CodeBatchEvent batch, CampaignRules rules) {
         if (!rules.exists()) {
             return Uni.createFrom().failure(new CampaignNotYetKnown(batch.campaignId()));
         }
         if (rules.deleted()) {
-            return recordRejection(connection, batch, CAMPAIGN_DELETED).replaceWith(Map.of());
+            return recordRejection(connection, batch, CAMPAIGN_DELETED).replaceWith(PoolCounts.NONE);
         }
         return stocking.insertCodes(connection, batch.campaignId(), batch.uploadId(), batch.codes())
                 .chain(accepted -> {

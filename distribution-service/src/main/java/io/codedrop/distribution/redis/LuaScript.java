@@ -1,4 +1,4 @@
-package io.codedrop.distribution.abuse;
+package io.codedrop.distribution.redis;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -16,16 +16,16 @@ import java.util.List;
  * A Lua script run by its SHA, so each call sends a few keys and arguments rather than the script;
  * a Redis that does not know it yet (first call, or a restart) is sent the whole text once.
  */
-final class LuaScript {
+public final class LuaScript {
     private final String text;
     private final String sha;
 
-    LuaScript(String text) {
+    public LuaScript(String text) {
         this.text = text;
         this.sha = sha1(text);
     }
 
-    Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, List<String> args) {
+    public Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, List<String> args) {
         return redis.execute(Command.EVALSHA, arguments(sha, keys, args))
                 .onFailure(LuaScript::isUnknownScript)
                 .recoverWithUni(() -> redis.execute(Command.EVAL, arguments(text, keys, args)));
