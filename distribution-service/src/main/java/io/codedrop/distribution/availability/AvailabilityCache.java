@@ -31,13 +31,13 @@ public class AvailabilityCache {
     /** ARGV: platform, available, version, for each pool; a pool's count is set only by a newer version. */
     private static final LuaScript STORE = new LuaScript("""
             for i = 1, #ARGV, 3 do
-                local version_field = 'version:' .. ARGV[i]
+                local version_field = '%s' .. ARGV[i]
                 local cached = tonumber(redis.call('HGET', KEYS[1], version_field) or '-1')
                 if tonumber(ARGV[i + 2]) > cached then
                     redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1], version_field, ARGV[i + 2])
                 end
             end
-            return 0""");
+            return 0""".formatted(VERSION_FIELD));
     private final ReactiveRedisDataSource redis;
     private final ReactiveHashCommands<String, String, Long> hashes;
     private final Counter failedWrites;
