@@ -13,6 +13,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The Java half of {@code claim-benchmark.sh} (the closed loop at 200 clients is driven by wrk, which
@@ -117,8 +119,8 @@ public final class ClaimBenchmark {
                 latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(90) / 1e6,
                 latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6, new TreeMap<>(statuses),
                 failures.get(), duplicates.get());
-        System.out.println("slowest answer per second of sending (ms): " + java.util.Arrays.stream(worstPerSecond)
-                .mapToObj(nanos -> String.valueOf(nanos / 1_000_000)).collect(java.util.stream.Collectors.joining(" ")));
+        System.out.println("slowest answer per second of sending (ms): " + Arrays.stream(worstPerSecond)
+                .mapToObj(nanos -> String.valueOf(nanos / 1_000_000)).collect(Collectors.joining(" ")));
     }
 
     /** The n-th claim: a new user with its own device id and client address (local mode trusts X-Forwarded-For). */
