@@ -5,7 +5,11 @@ import redis.embedded.RedisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** A real redis-server process, memory only: it never writes or reloads a dump. */
+/**
+ * A real redis-server process, memory only: it never writes or reloads a dump. Full, it evicts the
+ * counters nearest their expiry (every rate-limit and fraud counter has one) rather than refusing
+ * writes, which would skip every check at once; keys without an expiry, the available counts, stay.
+ */
 public final class LocalRedis implements AutoCloseable {
     private final RedisServer server;
     private final int port;
@@ -28,6 +32,7 @@ public final class LocalRedis implements AutoCloseable {
                         .setting("save \"\"")
                         .setting("appendonly no")
                         .setting("maxmemory 256mb")
+                        .setting("maxmemory-policy volatile-ttl")
                         .build();
                 server.start();
                 return new LocalRedis(server, chosen);
