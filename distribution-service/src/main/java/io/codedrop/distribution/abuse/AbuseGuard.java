@@ -4,6 +4,7 @@ import io.codedrop.distribution.abuse.Verdict.ClaimCounts;
 import io.codedrop.distribution.claim.Claimant;
 import io.codedrop.distribution.config.RedisConfig;
 import io.codedrop.distribution.redis.LuaScript;
+import io.codedrop.distribution.redis.OutageWarning;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -15,7 +16,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rate limits and fraud checks, counted in Redis so all replicas share them: one script call per
@@ -27,9 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class AbuseGuard {
     private static final Logger LOG = Logger.getLogger(AbuseGuard.class);
-    /** An outage fails every request: one warning per interval says so without flooding the log. */
-    private static final long WARN_INTERVAL_MILLIS = Duration.ofSeconds(30).toMillis();
-
     /** Counts a request in a window that starts with its first request; answers the count and the window left. */
     private static final LuaScript REQUEST = new LuaScript("""
             local n = redis.call('INCR', KEYS[1])
@@ -71,7 +68,7 @@ public class AbuseGuard {
     private final Duration timeout;
     private final Counter unchecked;
     private final MeterRegistry registry;
-    private final AtomicLong nextWarningAt = new AtomicLong();
+    private final OutageWarning warning = new OutageWarning();
 
     public AbuseGuard(ReactiveRedisDataSource redis, RateLimitConfig limits, FraudConfig fraud, RedisConfig config,
                       MeterRegistry registry) {
@@ -118,9 +115,7 @@ public class AbuseGuard {
 
     private Verdict unchecked(Throwable failure) {
         unchecked.increment();
-        long now = System.currentTimeMillis();
-        long due = nextWarningAt.get();
-        if (now >= due && nextWarningAt.compareAndSet(due, now + WARN_INTERVAL_MILLIS)) {
+        if (warning.due()) {
             LOG.warnf("rate limits and fraud checks skipped, Redis failed or was slower than %s: %s"
                             + " (requests go ahead unchecked; counted in codedrop.abuse.unchecked)",
                     timeout, failure.toString());

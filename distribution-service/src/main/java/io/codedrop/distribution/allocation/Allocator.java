@@ -1,7 +1,6 @@
 package io.codedrop.distribution.allocation;
 
 import io.codedrop.common.Platform;
-import io.codedrop.common.Topics;
 import io.codedrop.common.event.CodeRequestEvent;
 import io.codedrop.common.serde.EventJson;
 import io.codedrop.distribution.allocation.AllocationPlan.Assignment;
@@ -10,7 +9,6 @@ import io.codedrop.distribution.allocation.AllocationRepository.RequestRecord;
 import io.codedrop.distribution.availability.AvailabilityCache;
 import io.codedrop.distribution.availability.PoolCounts;
 import io.codedrop.distribution.claim.Claimant;
-import io.codedrop.distribution.outbox.OutboxRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -29,8 +27,8 @@ import java.util.UUID;
  * Runs one allocation batch of a campaign as one transaction in two round trips to Postgres. The
  * first pipelines BEGIN, the campaign lock, the users, the codes they already hold and the next codes
  * in upload order (as many per platform as there are claimants on it, so no answer is awaited in
- * between); the plan is decided in memory; the second pipelines the claims, requests, their events
- * and COMMIT. On a crowded machine a round trip costs far more than a statement, so the count of
+ * between); the plan is decided in memory; the second sends one statement for the claims, requests
+ * and their events, and COMMIT. On a crowded machine a round trip costs far more than a statement, so the count of
  * round trips, not of statements, sets the pace. The new available counts go to Redis after the
  * answers, not before: that write waited behind the claims' own Redis checks (2–10 ms a batch).
  */
@@ -38,13 +36,11 @@ import java.util.UUID;
 public class Allocator {
     private final Pool pool;
     private final AllocationRepository allocations;
-    private final OutboxRows outbox;
     private final AvailabilityCache availability;
 
-    public Allocator(Pool pool, AllocationRepository allocations, OutboxRows outbox, AvailabilityCache availability) {
+    public Allocator(Pool pool, AllocationRepository allocations, AvailabilityCache availability) {
         this.pool = pool;
         this.allocations = allocations;
-        this.outbox = outbox;
         this.availability = availability;
     }
 
@@ -71,20 +67,6 @@ public class Allocator {
     }
 
     private Uni<Void> recordAndCommit(SqlConnection connection, Batch batch) {
-        return Uni.combine().all().unis(
-                        allocations.recordClaims(connection, batch.campaignId, batch.assignments, batch.now)
-                                .invoke(batch::available),
-                        recordRequests(connection, batch),
-                        connection.query("COMMIT").execute())
-                .discardItems();
-    }
-
-    /** A failed statement has already aborted the transaction; this ends it before the connection goes back. */
-    private static Uni<Void> rollback(SqlConnection connection) {
-        return connection.query("ROLLBACK").execute().replaceWithVoid().onFailure().recoverWithNull();
-    }
-
-    private Uni<Void> recordRequests(SqlConnection connection, Batch batch) {
         List<RequestRecord> requests = new ArrayList<>(batch.tickets.size());
         List<byte[]> events = new ArrayList<>(batch.tickets.size());
         batch.outcomes.forEach((ticket, outcome) -> {
@@ -97,9 +79,15 @@ public class Allocator {
                     outcome.status(), codeId, newClaim, null, ticket.requestedAt())));
         });
         return Uni.combine().all().unis(
-                        allocations.recordRequests(connection, batch.campaignId, requests),
-                        outbox.enqueue(connection, Topics.CODE_REQUESTS, batch.campaignId, events))
+                        allocations.recordBatch(connection, batch.campaignId, batch.assignments, requests, events,
+                                batch.now).invoke(batch::available),
+                        connection.query("COMMIT").execute())
                 .discardItems();
+    }
+
+    /** A failed statement has already aborted the transaction; this ends it before the connection goes back. */
+    private static Uni<Void> rollback(SqlConnection connection) {
+        return connection.query("ROLLBACK").execute().replaceWithVoid().onFailure().recoverWithNull();
     }
 
     /** The state of one batch as its transaction goes along. */

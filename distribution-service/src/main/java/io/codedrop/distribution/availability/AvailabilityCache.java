@@ -3,6 +3,7 @@ package io.codedrop.distribution.availability;
 import io.codedrop.common.Platform;
 import io.codedrop.distribution.config.RedisConfig;
 import io.codedrop.distribution.redis.LuaScript;
+import io.codedrop.distribution.redis.OutageWarning;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -44,6 +45,7 @@ public class AvailabilityCache {
     private final Counter failedReads;
     private final CodePoolRepository pools;
     private final Duration timeout;
+    private final OutageWarning warning = new OutageWarning();
 
     public AvailabilityCache(ReactiveRedisDataSource redis, CodePoolRepository pools, RedisConfig config,
                              MeterRegistry registry) {
@@ -89,8 +91,10 @@ public class AvailabilityCache {
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
                     failedWrites.increment();
-                    LOG.warnf("available counts of campaign %s not written to Redis: %s", campaignId,
-                            failure.getMessage());
+                    if (warning.due()) {
+                        LOG.warnf("available counts not written to Redis (campaign %s, and others until the next"
+                                + " warning; counted in codedrop.availability.write.failures): %s", campaignId, failure);
+                    }
                     return null;
                 });
     }

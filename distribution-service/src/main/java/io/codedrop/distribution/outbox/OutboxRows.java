@@ -1,6 +1,5 @@
 package io.codedrop.distribution.outbox;
 
-import io.codedrop.support.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -12,22 +11,31 @@ import java.util.UUID;
 
 /**
  * Writes events into the outbox table on a raw SQL connection, many in one statement, for the hot
- * paths that do not use Hibernate; service-support's relay sends them like any other outbox row.
+ * paths that do not use Hibernate; service-support's relay sends them like any other outbox row. A
+ * trigger on the table wakes the relay at commit (V8).
  */
 @ApplicationScoped
 public class OutboxRows {
-    private static final String ENQUEUE = """
-            INSERT INTO outbox (topic, message_key, payload, created_at)
-            SELECT $1, $2, payload, now() FROM unnest($3::bytea[]) WITH ORDINALITY AS e(payload, n) ORDER BY n""";
-    /** Wakes the relay at commit, on the channel it listens on. */
-    private static final String NOTIFY_RELAY = "SELECT pg_notify('" + Outbox.CHANNEL + "', '')";
+    private static final String ENQUEUE = insert(1, 2, 3);
 
     public Uni<Void> enqueue(SqlConnection connection, String topic, UUID key, List<byte[]> events) {
-        Buffer[] payloads = events.stream().map(Buffer::buffer).toArray(Buffer[]::new);
-        Uni<Void> rows = connection.preparedQuery(ENQUEUE)
-                .execute(Tuple.of(topic, key.toString(), payloads))
+        return connection.preparedQuery(ENQUEUE)
+                .execute(Tuple.of(topic, key.toString(), payloads(events)))
                 .replaceWithVoid();
-        Uni<Void> notify = connection.query(NOTIFY_RELAY).execute().replaceWithVoid();
-        return Uni.combine().all().unis(rows, notify).discardItems();
+    }
+
+    /**
+     * The insert of {@link #enqueue} with its parameters at the given positions, for a statement that
+     * writes its events beside other rows (as a data-modifying CTE): topic, message key, payloads in order.
+     */
+    public static String insert(int topic, int key, int payloads) {
+        return """
+                INSERT INTO outbox (topic, message_key, payload, created_at)
+                SELECT $%d, $%d, payload, now() FROM unnest($%d::bytea[]) WITH ORDINALITY AS e(payload, n) ORDER BY n"""
+                .formatted(topic, key, payloads);
+    }
+
+    public static Buffer[] payloads(List<byte[]> events) {
+        return events.stream().map(Buffer::buffer).toArray(Buffer[]::new);
     }
 }
