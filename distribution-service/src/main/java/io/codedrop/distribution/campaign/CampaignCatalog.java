@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Campaigns as the claim path shows them (name, app name, store ids), read from the local read model
  * at most once a second per campaign and replica, one read at a time however many claims wait for
- * it. Only presentation comes from here: the rules that decide a claim are read under the lock.
+ * it. Only the first claim of a campaign waits for a read: later ones get the last good snapshot while
+ * the next is read. Only presentation comes from here: the rules that decide a claim are read under
+ * the lock.
  */
 @ApplicationScoped
 public class CampaignCatalog {
@@ -35,8 +37,8 @@ public class CampaignCatalog {
     /** The campaign, or null when it is unknown or deleted. */
     public Uni<CampaignSnapshot> find(UUID campaignId) {
         Entry entry = entries.compute(campaignId, (id, current) ->
-                current != null && current.isFresh() ? current : new Entry(load(id)));
-        return Uni.createFrom().completionStage(entry.snapshot);
+                current != null && current.isFresh() ? current : new Entry(load(id), current));
+        return Uni.createFrom().completionStage(entry.answer());
     }
 
     private CompletableFuture<CampaignSnapshot> load(UUID campaignId) {
@@ -51,16 +53,29 @@ public class CampaignCatalog {
     }
 
     private static final class Entry {
-        private final CompletableFuture<CampaignSnapshot> snapshot;
-        private final long loadedAt = System.nanoTime();
+        private final CompletableFuture<CampaignSnapshot> reading;
+        /** The newest read that succeeded before this one, answered until this one succeeds; null if none did. */
+        private final CompletableFuture<CampaignSnapshot> previous;
+        private final long readAt = System.nanoTime();
 
-        private Entry(CompletableFuture<CampaignSnapshot> snapshot) {
-            this.snapshot = snapshot;
+        private Entry(CompletableFuture<CampaignSnapshot> reading, Entry before) {
+            this.reading = reading;
+            this.previous = before == null ? null : before.lastGood();
+        }
+
+        private CompletableFuture<CampaignSnapshot> answer() {
+            CompletableFuture<CampaignSnapshot> good = lastGood();
+            return good == null ? reading : good;
+        }
+
+        private CompletableFuture<CampaignSnapshot> lastGood() {
+            boolean read = reading.isDone() && !reading.isCompletedExceptionally();
+            return read ? reading : previous;
         }
 
         /** A failed read is never reused; a good one for a second. */
         private boolean isFresh() {
-            return !snapshot.isCompletedExceptionally() && System.nanoTime() - loadedAt < FRESH_NANOS;
+            return !reading.isCompletedExceptionally() && System.nanoTime() - readAt < FRESH_NANOS;
         }
     }
 }
