@@ -31,7 +31,7 @@ public final class LocalPostgres implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", "256MB");
+                    .setServerConfig("shared_buffers", "1GB");
             if (durable) {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
