@@ -27,10 +27,10 @@ import java.util.UUID;
  * Runs one allocation batch of a campaign as one transaction in two round trips to Postgres. The
  * first pipelines BEGIN, the campaign lock, the users, the codes they already hold and the next codes
  * in upload order (as many per platform as there are claimants on it, so no answer is awaited in
- * between); the plan is decided in memory; the second sends one statement for the claims, requests
- * and their events, and COMMIT. On a crowded machine a round trip costs far more than a statement, so the count of
- * round trips, not of statements, sets the pace. The new available counts go to Redis after the
- * answers, not before: that write waited behind the claims' own Redis checks (2–10 ms a batch).
+ * between); the plan is decided in memory; the second sends one statement for everything the batch
+ * writes, and COMMIT. A batch waits for each round trip, and every statement costs time of its own
+ * too, so both are kept few. The new available counts go to Redis after the answers, not before: that
+ * write waited behind the claims' own Redis checks (2–10 ms a batch).
  */
 @ApplicationScoped
 public class Allocator {
