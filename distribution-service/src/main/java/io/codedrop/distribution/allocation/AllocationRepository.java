@@ -6,7 +6,6 @@ import io.codedrop.common.event.RequestStatus;
 import io.codedrop.distribution.allocation.AllocationPlan.Assignment;
 import io.codedrop.distribution.allocation.AllocationPlan.AvailableCode;
 import io.codedrop.distribution.availability.PoolCounts;
-import io.codedrop.distribution.claim.Claimant;
 import io.codedrop.distribution.outbox.OutboxRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +37,6 @@ public class AllocationRepository {
                    v.status, v.starts_at,
                    v.expires_at, v.max_claims_per_user, v.max_total_claims
             FROM locked LEFT JOIN campaign_view v ON v.id = $1""";
-    private static final String UPSERT_USERS = """
-            INSERT INTO end_users (device_key, platform, user_agent, ip_address)
-            SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[]) ORDER BY 1
-            ON CONFLICT (device_key) DO UPDATE SET last_seen_at = now()
-            RETURNING id, device_key""";
     /*
      * The plan must start from the batch's own users (device key, then the claims key per user). Joined
      * freely, a young campaign's statistics (no claims yet) led the planner to walk every claim of the
@@ -101,25 +94,6 @@ public class AllocationRepository {
                             instant(row, "starts_at"), instant(row, "expires_at"),
                             exists ? row.getInteger("max_claims_per_user") : 1,
                             row.getInteger("max_total_claims"), row.getLong("claimed_total"));
-                });
-    }
-
-    /** The users behind the claimants, created on first sight; device keys in sorted order to avoid deadlocks. */
-    public Uni<Map<String, UUID>> upsertUsers(SqlConnection connection, List<Claimant> claimants) {
-        Map<String, Claimant> distinct = new HashMap<>();
-        claimants.forEach(claimant -> distinct.putIfAbsent(claimant.deviceKey(), claimant));
-        List<Claimant> users = new ArrayList<>(distinct.values());
-        users.sort(Comparator.comparing(Claimant::deviceKey));
-        return connection.preparedQuery(UPSERT_USERS)
-                .execute(Tuple.of(
-                        users.stream().map(Claimant::deviceKey).toArray(String[]::new),
-                        users.stream().map(c -> c.platform().label()).toArray(String[]::new),
-                        users.stream().map(Claimant::userAgent).toArray(String[]::new),
-                        users.stream().map(Claimant::ipAddress).toArray(String[]::new)))
-                .map(rows -> {
-                    Map<String, UUID> ids = new HashMap<>();
-                    rows.forEach(row -> ids.put(row.getString("device_key"), row.getUUID("id")));
-                    return ids;
                 });
     }
 

@@ -9,6 +9,7 @@ import io.codedrop.distribution.allocation.AllocationRepository.RequestRecord;
 import io.codedrop.distribution.availability.AvailabilityCache;
 import io.codedrop.distribution.availability.PoolCounts;
 import io.codedrop.distribution.claim.Claimant;
+import io.codedrop.distribution.claim.EndUserRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -36,11 +37,14 @@ import java.util.UUID;
 public class Allocator {
     private final Pool pool;
     private final AllocationRepository allocations;
+    private final EndUserRepository users;
     private final AvailabilityCache availability;
 
-    public Allocator(Pool pool, AllocationRepository allocations, AvailabilityCache availability) {
+    public Allocator(Pool pool, AllocationRepository allocations, EndUserRepository users,
+                     AvailabilityCache availability) {
         this.pool = pool;
         this.allocations = allocations;
+        this.users = users;
         this.availability = availability;
     }
 
@@ -58,7 +62,7 @@ public class Allocator {
         List<Uni<?>> statements = new ArrayList<>();
         statements.add(connection.query("BEGIN").execute());
         statements.add(allocations.lockCampaign(connection, batch.campaignId).invoke(batch::rules));
-        statements.add(allocations.upsertUsers(connection, batch.claimants()).invoke(batch::users));
+        statements.add(users.upsert(connection, batch.claimants()).invoke(batch::users));
         statements.add(allocations.heldCodes(connection, batch.campaignId, batch.deviceKeys()).invoke(batch::held));
         batch.claimantsPerPlatform().forEach((platform, count) -> statements.add(
                 allocations.takeCodes(connection, batch.campaignId, platform, count, batch.now)

@@ -3,6 +3,7 @@ package io.codedrop.distribution.requests;
 import io.codedrop.common.Topics;
 import io.codedrop.common.event.CodeRequestEvent;
 import io.codedrop.common.serde.EventJson;
+import io.codedrop.distribution.claim.EndUserRepository;
 import io.codedrop.distribution.outbox.OutboxRows;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,14 +35,17 @@ public class RefusalRecorder {
 
     private final Pool pool;
     private final RefusalRepository refusals;
+    private final EndUserRepository users;
     private final OutboxRows outbox;
     private final Counter unrecorded;
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean busy = new AtomicBoolean();
 
-    public RefusalRecorder(Pool pool, RefusalRepository refusals, OutboxRows outbox, MeterRegistry registry) {
+    public RefusalRecorder(Pool pool, RefusalRepository refusals, EndUserRepository users, OutboxRows outbox,
+                           MeterRegistry registry) {
         this.pool = pool;
         this.refusals = refusals;
+        this.users = users;
         this.outbox = outbox;
         this.unrecorded = registry.counter("codedrop.refusals.unrecorded");
     }
@@ -76,7 +80,7 @@ public class RefusalRecorder {
     }
 
     private Uni<Void> write(SqlConnection connection, List<Refusal> batch) {
-        return refusals.upsertUsers(connection, batch)
+        return users.upsert(connection, batch.stream().map(Refusal::claimant).toList())
                 .chain(users -> {
                     List<Uni<Void>> statements = new ArrayList<>();
                     statements.add(refusals.insertRequests(connection, batch, users));

@@ -1,7 +1,6 @@
 package io.codedrop.distribution.requests;
 
 import io.codedrop.distribution.abuse.FraudCheck;
-import io.codedrop.distribution.claim.Claimant;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -11,9 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,11 +17,6 @@ import java.util.UUID;
 /** The SQL of refused claims: their users, code requests and fraud checks, a whole batch per statement. */
 @ApplicationScoped
 public class RefusalRepository {
-    private static final String UPSERT_USERS = """
-            INSERT INTO end_users (device_key, platform, user_agent, ip_address)
-            SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[]) ORDER BY 1
-            ON CONFLICT (device_key) DO UPDATE SET last_seen_at = now()
-            RETURNING id, device_key""";
     private static final String INSERT_REQUESTS = """
             INSERT INTO code_requests (id, campaign_id, user_id, platform, status, created_at)
             SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::varchar[], $6::timestamptz[])""";
@@ -34,25 +25,6 @@ public class RefusalRepository {
             SELECT a.request_id, a.campaign_id, a.user_id, a.check_type, a.flagged, a.details::jsonb, a.created_at
             FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::boolean[], $6::text[], $7::timestamptz[])
                  AS a(request_id, campaign_id, user_id, check_type, flagged, details, created_at)""";
-
-    /** The users behind the refused claims, created on first sight; sorted device keys, as allocation locks them. */
-    public Uni<Map<String, UUID>> upsertUsers(SqlConnection connection, List<Refusal> refusals) {
-        Map<String, Claimant> distinct = new LinkedHashMap<>();
-        refusals.forEach(refusal -> distinct.putIfAbsent(refusal.claimant().deviceKey(), refusal.claimant()));
-        List<Claimant> users = new ArrayList<>(distinct.values());
-        users.sort(Comparator.comparing(Claimant::deviceKey));
-        return connection.preparedQuery(UPSERT_USERS)
-                .execute(Tuple.of(
-                        users.stream().map(Claimant::deviceKey).toArray(String[]::new),
-                        users.stream().map(c -> c.platform().label()).toArray(String[]::new),
-                        users.stream().map(Claimant::userAgent).toArray(String[]::new),
-                        users.stream().map(Claimant::ipAddress).toArray(String[]::new)))
-                .map(rows -> {
-                    Map<String, UUID> ids = new HashMap<>();
-                    rows.forEach(row -> ids.put(row.getString("device_key"), row.getUUID("id")));
-                    return ids;
-                });
-    }
 
     public Uni<Void> insertRequests(SqlConnection connection, List<Refusal> refusals, Map<String, UUID> users) {
         return connection.preparedQuery(INSERT_REQUESTS)

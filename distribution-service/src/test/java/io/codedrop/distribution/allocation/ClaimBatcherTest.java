@@ -92,7 +92,7 @@ class ClaimBatcherTest {
         private final List<CompletableFuture<Map<ClaimTicket, ClaimOutcome>>> results = new ArrayList<>();
 
         private HeldAllocator() {
-            super(null, null, null);
+            super(null, null, null, null);
         }
 
         @Override
