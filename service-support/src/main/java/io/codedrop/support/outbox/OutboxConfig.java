@@ -16,6 +16,14 @@ public interface OutboxConfig {
     @WithDefault("1000")
     int batchSize();
 
+    /**
+     * How long a notification waits before its drain starts, so that the commits of that time leave in
+     * one transaction and one send: at 1 000 claims/s a drain per allocation batch was ~200 drains a
+     * second, each four statements and a broker round trip, for five events apiece.
+     */
+    @WithDefault("20ms")
+    Duration linger();
+
     /** Safety poll for messages whose notification was missed or whose send failed (broker down). */
     @WithDefault("1s")
     Duration pollInterval();

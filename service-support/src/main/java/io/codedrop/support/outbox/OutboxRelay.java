@@ -53,8 +53,13 @@ import java.util.stream.Collectors;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x0C0DED0FL;
+    /**
+     * The ids as an array, not {@code id IN (SELECT …)}: the planner joined that to a scan of the whole
+     * table, deleted rows and all (3.5 ms a drain at 1 000 claims/s, 37 ms on a table vacuum had not
+     * reached), where the array is looked up in the primary key.
+     */
     private static final String TAKE_BATCH = """
-            DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT $1)
+            DELETE FROM outbox WHERE id = ANY (ARRAY(SELECT id FROM outbox ORDER BY id LIMIT $1))
             RETURNING id, topic, message_key, payload""";
     /** The count stops at a cap so that sampling a huge backlog stays cheap; the oldest row is the lowest id. */
     private static final String SAMPLE_BACKLOG = """
@@ -70,6 +75,7 @@ public class OutboxRelay {
     private final PgConnectOptions listenOptions;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
+    private final AtomicBoolean lingering = new AtomicBoolean();
     private final MeterRegistry registry;
     private final Map<String, Counter> relayed = new ConcurrentHashMap<>();
     private volatile double pending;
@@ -106,7 +112,7 @@ public class OutboxRelay {
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"), new StringSerializer(), new ByteArraySerializer());
         subscriber = PgSubscriber.subscriber(vertx, listenOptions)
                 .reconnectPolicy(attempts -> 1_000L);
-        subscriber.channel(Outbox.CHANNEL).handler(payload -> requestDrain());
+        subscriber.channel(Outbox.CHANNEL).handler(payload -> requestDrainAfterLinger());
         subscriber.connect().subscribe().with(ok -> requestDrain(),
                 failure -> LOG.warnf("outbox LISTEN unavailable, relying on polling: %s", failure.getMessage()));
         timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> requestDrain());
@@ -128,6 +134,19 @@ public class OutboxRelay {
         }
         if (producer != null) {
             producer.close();
+        }
+    }
+
+    /** The commits notified during the linger join this one's drain. */
+    private void requestDrainAfterLinger() {
+        long linger = config.linger().toMillis();
+        if (linger <= 0) {
+            requestDrain();
+        } else if (lingering.compareAndSet(false, true)) {
+            vertx.setTimer(linger, id -> {
+                lingering.set(false);
+                requestDrain();
+            });
         }
     }
 
