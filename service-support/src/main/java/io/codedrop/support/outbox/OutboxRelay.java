@@ -44,6 +44,11 @@ import java.util.stream.Collectors;
  * in the same transaction. A failed send rolls back, so the rows stay until the broker is back. An
  * advisory lock lets one replica relay at a time, which keeps every key's events in order.
  *
+ * <p>A notified drain starts after the ids relayed up to the drain before it, not from the start of
+ * the table: deleted rows stay in the index until vacuum, and stepping over them took a drain from
+ * 2 to 6.7 ms within 30 s at 1 000 claims/s. A row whose transaction took its id earlier but
+ * committed after two drains passed it is taken by the safety poll, which starts from the beginning.
+ *
  * <p>Metrics: {@code codedrop.outbox.relayed} (events sent and deleted, by topic), and the backlog,
  * {@code codedrop.outbox.pending} rows and {@code codedrop.outbox.oldest.age} seconds, sampled by a
  * query of its own every {@code metrics-interval}, never by a request.
@@ -59,7 +64,7 @@ public class OutboxRelay {
      * reached), where the array is looked up in the primary key.
      */
     private static final String TAKE_BATCH = """
-            DELETE FROM outbox WHERE id = ANY (ARRAY(SELECT id FROM outbox ORDER BY id LIMIT $1))
+            DELETE FROM outbox WHERE id = ANY (ARRAY(SELECT id FROM outbox WHERE id > $2 ORDER BY id LIMIT $1))
             RETURNING id, topic, message_key, payload""";
     /** The count stops at a cap so that sampling a huge backlog stays cheap; the oldest row is the lowest id. */
     private static final String SAMPLE_BACKLOG = """
@@ -76,6 +81,9 @@ public class OutboxRelay {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean lingering = new AtomicBoolean();
+    private final AtomicBoolean fromStart = new AtomicBoolean(true);
+    private volatile long relayedUpTo;
+    private volatile long scanFrom;
     private final MeterRegistry registry;
     private final Map<String, Counter> relayed = new ConcurrentHashMap<>();
     private volatile double pending;
@@ -113,9 +121,9 @@ public class OutboxRelay {
         subscriber = PgSubscriber.subscriber(vertx, listenOptions)
                 .reconnectPolicy(attempts -> 1_000L);
         subscriber.channel(Outbox.CHANNEL).handler(payload -> requestDrainAfterLinger());
-        subscriber.connect().subscribe().with(ok -> requestDrain(),
+        subscriber.connect().subscribe().with(ok -> requestDrainFromStart(),
                 failure -> LOG.warnf("outbox LISTEN unavailable, relying on polling: %s", failure.getMessage()));
-        timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> requestDrain());
+        timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> requestDrainFromStart());
         Gauge.builder("codedrop.outbox.pending", this, relay -> relay.pending)
                 .description("events waiting in the outbox to be relayed to Kafka (counted up to " + PENDING_CAP + ")")
                 .register(registry);
@@ -150,6 +158,11 @@ public class OutboxRelay {
         }
     }
 
+    private void requestDrainFromStart() {
+        fromStart.set(true);
+        requestDrain();
+    }
+
     /** Coalesces wake-ups: at most one drain runs, and a wake-up during a drain causes one more pass. */
     void requestDrain() {
         wanted.set(true);
@@ -160,13 +173,14 @@ public class OutboxRelay {
 
     private void drainLoop() {
         wanted.set(false);
-        drainBatch().subscribe().with(sent -> {
+        drainBatch(fromStart.getAndSet(false) ? 0 : scanFrom).subscribe().with(sent -> {
             if (sent == config.batchSize()) {
                 wanted.set(true);
             }
             finishPass();
         }, failure -> {
             LOG.warnf("outbox relay will retry: %s", failure.getMessage());
+            fromStart.set(true);
             draining.set(false);
         });
     }
@@ -178,11 +192,19 @@ public class OutboxRelay {
         }
     }
 
-    Uni<Integer> drainBatch() {
+    private Uni<Integer> drainBatch(long afterId) {
         return pool.withTransaction(connection -> lockRelay(connection)
-                        .chain(locked -> locked ? takeAndSend(connection) : Uni.createFrom().item(List.<String>of())))
-                .invoke(this::countRelayed) // after the commit: a batch rolled back after a failed send was not relayed
-                .map(List::size);
+                        .chain(locked -> locked ? takeAndSend(connection, afterId) : Uni.createFrom().item(Relayed.NONE)))
+                .invoke(this::relayed) // after the commit: a batch rolled back after a failed send was not relayed
+                .map(relayed -> relayed.topics().size());
+    }
+
+    private void relayed(Relayed batch) {
+        countRelayed(batch.topics());
+        if (!batch.topics().isEmpty()) {
+            scanFrom = relayedUpTo;
+            relayedUpTo = Math.max(relayedUpTo, batch.lastId());
+        }
     }
 
     private void countRelayed(List<String> topics) {
@@ -213,14 +235,13 @@ public class OutboxRelay {
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
-    /** The topics of the records sent, one entry a record. */
-    private Uni<List<String>> takeAndSend(SqlConnection connection) {
+    private Uni<Relayed> takeAndSend(SqlConnection connection, long afterId) {
         return connection.preparedQuery(TAKE_BATCH)
-                .execute(Tuple.of(config.batchSize()))
+                .execute(Tuple.of(config.batchSize(), afterId))
                 .chain(this::sendAll);
     }
 
-    private Uni<List<String>> sendAll(RowSet<Row> rows) {
+    private Uni<Relayed> sendAll(RowSet<Row> rows) {
         List<Row> ordered = new ArrayList<>(rows.size());
         rows.forEach(ordered::add);
         ordered.sort((a, b) -> Long.compare(a.getLong("id"), b.getLong("id")));
@@ -229,13 +250,19 @@ public class OutboxRelay {
                         row.getBuffer("payload") == null ? null : row.getBuffer("payload").getBytes()))
                 .toList();
         if (records.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(Relayed.NONE);
         }
-        List<String> topics = records.stream().map(ProducerRecord::topic).toList();
+        Relayed relayed = new Relayed(records.stream().map(ProducerRecord::topic).toList(),
+                ordered.get(ordered.size() - 1).getLong("id"));
         // one worker task per batch, not per record: a hand-off to a worker thread costs more than a send
         return Uni.createFrom().<Void>emitter(emitter -> sendInOrder(records, emitter))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // send() blocks while the broker is unknown
-                .replaceWith(topics);
+                .replaceWith(relayed);
+    }
+
+    /** The topics of the records sent, one entry a record, and the highest id among them. */
+    private record Relayed(List<String> topics, long lastId) {
+        static final Relayed NONE = new Relayed(List.of(), 0);
     }
 
     /**
