@@ -108,9 +108,40 @@ class ExpiryTest {
                 .then().statusCode(200).body("code", equalTo("BULK-KEEP"));
     }
 
+    @Test
+    void claimedCodesPastTheirExpiryStayUsedAndArePassedOnce() {
+        TestDeveloper developer = TestDeveloper.signIn();
+        CampaignSnapshot campaign = developer.campaign();
+        Instant soon = Instant.now().plus(1, ChronoUnit.HOURS);
+        Stocking.send(Stocking.batch(campaign.id(), UUID.randomUUID(), 0, Platform.IOS,
+                Stocking.codes("HELD", 3), soon));
+        Stocking.awaitAvailable(campaign.id(), Platform.IOS, 3);
+        EndUser.claim(campaign.id(), "phone-held-1");
+        EndUser.claim(campaign.id(), "phone-held-2");
+        assertEquals(Map.of("unused", 3L), stored(campaign.id()));
+
+        expiry.expireDue(soon).await().atMost(Duration.ofSeconds(30));
+
+        assertEquals(Map.of("used", 2L, "expired", 1L), statuses(campaign.id()));
+        assertEquals(Map.of("used", 2L, "expired", 1L), stored(campaign.id()));
+        assertEquals(1L, database.count("SELECT count(*) FROM code_audit WHERE campaign_id = $1", campaign.id()));
+        assertEquals(0L, database.count("SELECT available FROM code_pools WHERE campaign_id = $1", campaign.id()));
+    }
+
+    /** Status as shown: a claimed code is used. */
     private Map<String, Long> statuses(UUID campaignId) {
+        return statusCounts("code_states", campaignId);
+    }
+
+    /** Status as stored in the code's own row, which a claim does not write. */
+    private Map<String, Long> stored(UUID campaignId) {
+        return statusCounts("promo_codes", campaignId);
+    }
+
+    private Map<String, Long> statusCounts(String table, UUID campaignId) {
         Map<String, Long> statuses = new TreeMap<>();
-        database.query("SELECT status, count(*) AS n FROM promo_codes WHERE campaign_id = $1 GROUP BY status", campaignId)
+        database.query("SELECT status, count(*) AS n FROM " + table + " WHERE campaign_id = $1 GROUP BY status",
+                        campaignId)
                 .forEach(row -> statuses.put(row.getString("status"), row.getLong("n")));
         return statuses;
     }

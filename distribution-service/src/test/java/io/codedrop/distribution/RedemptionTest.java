@@ -60,7 +60,7 @@ class RedemptionTest {
                 .body("claimed_at", notNullValue())
                 .body("redeemed_at", notNullValue());
 
-        Row code = database.row("SELECT status, redeemed_at FROM promo_codes WHERE campaign_id = $1", campaign.id());
+        Row code = database.row("SELECT status, redeemed_at FROM code_states WHERE campaign_id = $1", campaign.id());
         assertEquals("used", code.getString("status"));
         assertNotNull(code.getOffsetDateTime("redeemed_at"));
         Row attempt = database.row("SELECT * FROM redemption_attempts WHERE campaign_id = $1", campaign.id());

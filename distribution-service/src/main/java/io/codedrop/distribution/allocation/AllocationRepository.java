@@ -51,23 +51,24 @@ public class AllocationRepository {
                                 WHERE campaign_id = $1 AND user_id = u.id OFFSET 0) c
             JOIN promo_codes p ON p.id = c.code_id
             WHERE u.device_key = ANY($2)""";
+    /*
+     * Codes are not locked: whatever takes a code out of a pool (allocation, withdrawal, expiry) holds the
+     * campaign's lock, and the claims' unique code_id would refuse a second hand-out if anything did not.
+     */
     private static final String TAKE_CODES = """
             SELECT p.id, p.seq, p.code, p.expires_at FROM promo_codes p
             WHERE p.campaign_id = $1 AND p.platform = $2 AND p.status = 'unused'
               AND p.seq > coalesce((SELECT last_seq FROM code_pools WHERE campaign_id = $1 AND platform = $2), 0)
               AND (p.expires_at IS NULL OR p.expires_at > $4)
-            ORDER BY p.seq LIMIT $3
-            FOR UPDATE OF p""";
+            ORDER BY p.seq LIMIT $3""";
     /*
-     * One statement for everything a batch writes: the codes, the claims, the campaign's count, the code
-     * requests, their events and the pools. The parts read only the batch's arrays, never each other's
+     * One statement for everything a batch writes: the claims, the campaign's count, the code requests,
+     * their events and the pools. The codes' own rows are not written (V9): a claim is what makes one used. The parts read only the batch's arrays, never each other's
      * rows, so sharing one snapshot changes nothing; separate statements cost ~0.3 ms each, on the path
      * of every claim in the batch.
      */
     private static final String RECORD_BATCH = """
             WITH a AS (SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::varchar[]) AS a(user_id, code_id, platform)),
-            used AS (UPDATE promo_codes p SET status = 'used', used_at = $5, used_by_user_id = a.user_id, updated_at = $5
-                     FROM a WHERE p.id = a.code_id),
             claimed AS (INSERT INTO claims (campaign_id, user_id, code_id, platform, claimed_at)
                         SELECT $1, a.user_id, a.code_id, a.platform, $5 FROM a),
             counted AS (UPDATE allocation_state SET claimed_total = claimed_total + cardinality($2::uuid[])
@@ -136,8 +137,8 @@ public class AllocationRepository {
     }
 
     /**
-     * Records what a batch decided: the codes used, claim rows, pool cursors and counts of the
-     * assignments, a code-request row per attempt and the attempts' events. Answers the pools' new counts.
+     * Records what a batch decided: the claim rows, pool cursors and counts of the assignments, a
+     * code-request row per attempt and the attempts' events. Answers the pools' new counts.
      */
     public Uni<PoolCounts> recordBatch(SqlConnection connection, UUID campaignId,
                                        Map<Platform, List<Assignment>> assignments, List<RequestRecord> requests,

@@ -19,16 +19,18 @@ import java.util.UUID;
 /**
  * The SQL of the developer code operations. Filters become SQL only when given, so each combination
  * gets its own prepared statement and plan: pages walk the {@code (campaign_id, seq)} index in upload
- * order and filter as they go, unused codes of a platform come from the pool's own index.
+ * order and filter as they go. They read {@code code_states}: a code's status there says whether a
+ * claim holds it.
  */
 @ApplicationScoped
 public class CodeRepository {
     private static final String COLUMNS = """
             id, campaign_id, seq, code, platform, status, expires_at, used_at, redeemed_at, created_at""";
     private static final String CAMPAIGN_OF = "SELECT campaign_id FROM promo_codes WHERE id = $1";
-    private static final String LOCK_CODE = "SELECT " + COLUMNS + " FROM promo_codes WHERE id = $1 FOR UPDATE";
+    private static final String CODE = "SELECT " + COLUMNS + " FROM code_states WHERE id = $1";
     private static final String WITHDRAW = """
-            UPDATE promo_codes SET status = 'withdrawn', updated_at = $2 WHERE id = $1 AND status = 'unused'""";
+            UPDATE promo_codes SET status = 'withdrawn', updated_at = $2
+            WHERE id = $1 AND status = 'unused' AND NOT EXISTS (SELECT 1 FROM claims WHERE code_id = $1)""";
 
     private final Pool pool;
 
@@ -39,7 +41,7 @@ public class CodeRepository {
     /** One page in upload order. */
     public Uni<List<StoredCode>> page(CodeFilter filter, int page, int size) {
         Where where = Where.of(filter);
-        String sql = "SELECT " + COLUMNS + " FROM promo_codes WHERE " + where.sql
+        String sql = "SELECT " + COLUMNS + " FROM code_states WHERE " + where.sql
                 + " ORDER BY seq LIMIT " + where.bind(size) + " OFFSET " + where.bind((long) page * size);
         return pool.preparedQuery(sql)
                 .execute(where.params)
@@ -48,7 +50,7 @@ public class CodeRepository {
 
     public Uni<Long> count(CodeFilter filter) {
         Where where = Where.of(filter);
-        return pool.preparedQuery("SELECT count(*) FROM promo_codes WHERE " + where.sql)
+        return pool.preparedQuery("SELECT count(*) FROM code_states WHERE " + where.sql)
                 .execute(where.params)
                 .map(rows -> rows.iterator().next().getLong(0));
     }
@@ -56,7 +58,7 @@ public class CodeRepository {
     /** The next {@code limit} codes after {@code seq} in upload order: an export reads on without OFFSET. */
     public Uni<List<StoredCode>> after(CodeFilter filter, long seq, int limit) {
         Where where = Where.of(filter);
-        String sql = "SELECT " + COLUMNS + " FROM promo_codes WHERE " + where.sql
+        String sql = "SELECT " + COLUMNS + " FROM code_states WHERE " + where.sql
                 + " AND seq > " + where.bind(seq) + " ORDER BY seq LIMIT " + where.bind(limit);
         return pool.preparedQuery(sql)
                 .execute(where.params)
@@ -70,9 +72,9 @@ public class CodeRepository {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("campaign_id"));
     }
 
-    /** The code, locked until the transaction ends. */
-    public Uni<StoredCode> lock(SqlConnection connection, UUID codeId) {
-        return connection.preparedQuery(LOCK_CODE)
+    /** The code as it stands; under the campaign's lock, nothing changes its status before the transaction ends. */
+    public Uni<StoredCode> find(SqlConnection connection, UUID codeId) {
+        return connection.preparedQuery(CODE)
                 .execute(Tuple.of(codeId))
                 .map(rows -> codes(rows).get(0));
     }

@@ -85,7 +85,7 @@ public class CodeService {
                 .onItem().ifNull().failWith(() -> codeNotFound(codeId))
                 .call(campaignId -> access.managers(caller, campaignId, () -> codeNotFound(codeId)))
                 .chain(campaignId -> pool.withTransaction(connection -> lock.lock(connection, campaignId)
-                                .chain(() -> codes.lock(connection, codeId))
+                                .chain(() -> codes.find(connection, codeId))
                                 .chain(code -> withdrawLocked(connection, code, actor)))
                         .chain(available -> availability.store(campaignId, available)));
     }

@@ -28,13 +28,18 @@ public class ExpiryRepository {
                 SELECT 1 FROM promo_codes p
                 WHERE p.campaign_id = pools.campaign_id AND p.status = 'unused'
                   AND p.expires_at IS NOT NULL AND p.expires_at <= $1)""";
+    /**
+     * A due code a claim holds was handed out before it expired: it is marked {@code used}, which is what it
+     * already shows, so that it leaves the partial index and is not passed again.
+     */
     private static final String EXPIRE = """
-            UPDATE promo_codes p SET status = 'expired', updated_at = $2
-            FROM (SELECT id FROM promo_codes
-                  WHERE campaign_id = $1 AND status = 'unused' AND expires_at IS NOT NULL AND expires_at <= $2
+            UPDATE promo_codes p SET status = CASE WHEN due.claimed THEN 'used' ELSE 'expired' END,
+                                     updated_at = CASE WHEN due.claimed THEN p.updated_at ELSE $2 END
+            FROM (SELECT d.id, EXISTS (SELECT 1 FROM claims c WHERE c.code_id = d.id) AS claimed FROM promo_codes d
+                  WHERE d.campaign_id = $1 AND d.status = 'unused' AND d.expires_at IS NOT NULL AND d.expires_at <= $2
                   LIMIT $3) due
             WHERE p.id = due.id
-            RETURNING p.id, p.platform""";
+            RETURNING p.id, p.platform, due.claimed""";
 
     private final Pool pool;
 
@@ -52,21 +57,30 @@ public class ExpiryRepository {
                 });
     }
 
-    /** Marks up to {@code limit} due codes of the campaign expired; call it under the campaign's lock. */
-    public Uni<List<ExpiredCode>> expire(SqlConnection connection, UUID campaignId, Instant now, int limit) {
+    /**
+     * Passes up to {@code limit} due codes of the campaign, marking the unclaimed ones expired; call it
+     * under the campaign's lock.
+     */
+    public Uni<DueCodes> expire(SqlConnection connection, UUID campaignId, Instant now, int limit) {
         return connection.preparedQuery(EXPIRE)
                 .execute(Tuple.of(campaignId, utc(now), limit))
                 .map(rows -> {
                     List<ExpiredCode> expired = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        expired.add(new ExpiredCode(row.getUUID("id"), Platform.parse(row.getString("platform"))));
+                        if (!row.getBoolean("claimed")) {
+                            expired.add(new ExpiredCode(row.getUUID("id"), Platform.parse(row.getString("platform"))));
+                        }
                     }
-                    return expired;
+                    return new DueCodes(rows.size(), expired);
                 });
     }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The due codes one statement passed, and those of them it expired. */
+    public record DueCodes(int passed, List<ExpiredCode> expired) {
     }
 
     /** A code the job just expired. */

@@ -59,21 +59,20 @@ public class ExpiryService {
 
     private Uni<Long> expireCampaign(UUID campaignId, Instant now) {
         return Multi.createBy().repeating().uni(() -> expireBatch(campaignId, now))
-                .whilst(expired -> expired == config.batchSize())
-                .collect().with(Collectors.summingLong(Integer::longValue));
+                .whilst(batch -> batch.passed() == config.batchSize())
+                .collect().with(Collectors.summingLong(Batch::expired));
     }
 
-    private Uni<Integer> expireBatch(UUID campaignId, Instant now) {
+    private Uni<Batch> expireBatch(UUID campaignId, Instant now) {
         return pool.withTransaction(connection -> lock.lock(connection, campaignId)
                         .chain(() -> expiry.expire(connection, campaignId, now, config.batchSize()))
-                        .chain(expired -> audit.record(connection, campaignId,
-                                        expired.stream().map(ExpiredCode::id).toList(), AuditAction.EXPIRED,
+                        .chain(due -> audit.record(connection, campaignId,
+                                        due.expired().stream().map(ExpiredCode::id).toList(), AuditAction.EXPIRED,
                                         Actor.SYSTEM, now)
                                 .chain(() -> changes.removeFromPools(connection, campaignId, CodeStatusChange.EXPIRED,
-                                        perPlatform(expired)))
-                                .map(available -> new Batch(expired.size(), available))))
-                .call(batch -> availability.store(campaignId, batch.available()))
-                .map(Batch::expired);
+                                        perPlatform(due.expired())))
+                                .map(available -> new Batch(due.passed(), due.expired().size(), available))))
+                .call(batch -> availability.store(campaignId, batch.available()));
     }
 
     private static Map<Platform, Integer> perPlatform(List<ExpiredCode> expired) {
@@ -82,6 +81,7 @@ public class ExpiryService {
         return counts;
     }
 
-    private record Batch(int expired, PoolCounts available) {
+    /** One batch: the due codes it passed, how many of them it expired (the others were claimed), the counts. */
+    private record Batch(int passed, int expired, PoolCounts available) {
     }
 }

@@ -22,14 +22,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class RedemptionRepository {
     private static final String CAMPAIGNS_WITH_CODE = "SELECT DISTINCT campaign_id FROM promo_codes WHERE code = $1";
-    /** The lock makes concurrent redemptions of one code take turns: the second sees the first one's redeemed_at. */
+    /**
+     * The lock makes concurrent redemptions of one code take turns: the second sees the first one's
+     * redeemed_at, which is why that comes from the locked row and the claim's part from {@code code_states}.
+     */
     private static final String LOCK_CODE = """
-            SELECT p.id, p.campaign_id, p.code, p.platform, p.status, p.expires_at, p.used_at, p.redeemed_at,
-                   p.used_by_user_id, u.device_key, v.status AS campaign_status, v.starts_at AS campaign_starts_at,
+            SELECT p.id, p.campaign_id, p.code, p.platform, s.status, p.expires_at, s.used_at, p.redeemed_at,
+                   s.used_by_user_id, u.device_key, v.status AS campaign_status, v.starts_at AS campaign_starts_at,
                    v.expires_at AS campaign_expires_at
             FROM promo_codes p
+                 JOIN code_states s ON s.id = p.id
                  JOIN campaign_view v ON v.id = p.campaign_id
-                 LEFT JOIN end_users u ON u.id = p.used_by_user_id
+                 LEFT JOIN end_users u ON u.id = s.used_by_user_id
             WHERE p.campaign_id = $1 AND p.code = $2
             FOR NO KEY UPDATE OF p""";
     private static final String REDEEM = "UPDATE promo_codes SET redeemed_at = $2, updated_at = $2 WHERE id = $1";
