@@ -20,7 +20,16 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -76,6 +85,34 @@ class RateLimitTest {
         limited.claim(campaign.id(), "limited-5").statusCode(429);
 
         Client.fresh().claim(campaign.id(), "elsewhere").statusCode(200);
+    }
+
+    /** Claims that arrive together share one script call; each is still counted after the one before it. */
+    @Test
+    void twentyClaimsRacingFromOneIpGetExactlyFiveCodes() throws Exception {
+        CampaignSnapshot campaign = Stocking.campaign(CampaignFixtures.active("owner"));
+        Stocking.stock(campaign.id(), Platform.ANDROID, Stocking.codes("RACE", 30));
+        Client client = Client.fresh();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        ExecutorService claimants = Executors.newFixedThreadPool(20);
+        try {
+            for (int i = 0; i < 20; i++) {
+                String device = "race-" + i;
+                answers.add(claimants.submit(() -> {
+                    start.await();
+                    return client.claim(campaign.id(), device).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Long> statuses = new TreeMap<>();
+            for (Future<Integer> answer : answers) {
+                statuses.merge(answer.get(30, TimeUnit.SECONDS), 1L, Long::sum);
+            }
+            assertEquals(Map.of(200, 5L, 429, 15L), statuses);
+        } finally {
+            claimants.shutdownNow();
+        }
     }
 
     @Test

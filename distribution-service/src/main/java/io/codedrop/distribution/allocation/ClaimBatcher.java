@@ -1,5 +1,6 @@
 package io.codedrop.distribution.allocation;
 
+import io.codedrop.distribution.batching.Coalescer;
 import io.codedrop.distribution.claim.ClaimProblems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -8,20 +9,15 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Group commit: claims for a campaign queue up while its previous batch is in its transaction and
- * all go into the next one. An idle campaign's first claim runs at once (no timer, no added
- * latency); under a crowd, batches grow by themselves and one commit serves many claims. Past
+ * all go into the next one ({@link Coalescer}), so under a crowd one commit serves many claims. Past
  * {@code max-waiting} claims in all queues a claim is refused at once (503, Retry-After) rather than
  * left to wait without bound.
  */
@@ -29,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ClaimBatcher {
     private final Allocator allocator;
     private final AllocationConfig config;
-    private final Map<UUID, CampaignQueue> queues = new ConcurrentHashMap<>();
+    private final Map<UUID, Coalescer<ClaimTicket>> queues = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final Counter shed;
     private final DistributionSummary batchSizes;
@@ -55,51 +51,20 @@ public class ClaimBatcher {
             return Uni.createFrom().failure(ClaimProblems.busy());
         }
         ticket.outcome().whenComplete((outcome, failure) -> waiting.decrementAndGet());
-        CampaignQueue queue = queues.computeIfAbsent(ticket.campaignId(), CampaignQueue::new);
-        queue.pending.add(ticket);
-        queue.pump();
+        queues.computeIfAbsent(ticket.campaignId(), this::queueOf).add(ticket);
         return Uni.createFrom().completionStage(ticket.outcome());
     }
 
-    private final class CampaignQueue {
-        private final UUID campaignId;
-        private final Queue<ClaimTicket> pending = new ConcurrentLinkedQueue<>();
-        private final AtomicBoolean busy = new AtomicBoolean();
+    private Coalescer<ClaimTicket> queueOf(UUID campaignId) {
+        return new Coalescer<>(config.maxBatchSize(), batch -> allocate(campaignId, batch),
+                (batch, failure) -> batch.forEach(ticket -> ticket.outcome().completeExceptionally(failure)));
+    }
 
-        private CampaignQueue(UUID campaignId) {
-            this.campaignId = campaignId;
-        }
-
-        private void pump() {
-            while (!pending.isEmpty() && busy.compareAndSet(false, true)) {
-                List<ClaimTicket> batch = drain();
-                if (batch.isEmpty()) {
-                    busy.set(false);
-                    continue;
-                }
-                batchSizes.record(batch.size());
-                Timer.Sample started = Timer.start();
-                allocator.allocate(campaignId, batch).invoke(() -> started.stop(batchDurations)).subscribe().with(
-                        outcomes -> finish(() -> outcomes.forEach((ticket, outcome) -> ticket.outcome().complete(outcome))),
-                        failure -> finish(() -> batch.forEach(ticket -> ticket.outcome().completeExceptionally(failure))));
-                return;
-            }
-        }
-
-        private List<ClaimTicket> drain() {
-            List<ClaimTicket> batch = new ArrayList<>();
-            ClaimTicket next;
-            while (batch.size() < config.maxBatchSize() && (next = pending.poll()) != null) {
-                batch.add(next);
-            }
-            return batch;
-        }
-
-        /** Frees the queue before answering, so claims that arrive meanwhile start the next batch. */
-        private void finish(Runnable answer) {
-            busy.set(false);
-            pump();
-            answer.run();
-        }
+    private Uni<Runnable> allocate(UUID campaignId, List<ClaimTicket> batch) {
+        batchSizes.record(batch.size());
+        Timer.Sample started = Timer.start();
+        return allocator.allocate(campaignId, batch)
+                .invoke(() -> started.stop(batchDurations))
+                .map(outcomes -> () -> outcomes.forEach((ticket, outcome) -> ticket.outcome().complete(outcome)));
     }
 }

@@ -3,6 +3,7 @@ package io.codedrop.distribution.requests;
 import io.codedrop.common.Topics;
 import io.codedrop.common.event.CodeRequestEvent;
 import io.codedrop.common.serde.EventJson;
+import io.codedrop.distribution.batching.Coalescer;
 import io.codedrop.distribution.claim.EndUserRepository;
 import io.codedrop.distribution.outbox.OutboxRows;
 import io.micrometer.core.instrument.Counter;
@@ -17,16 +18,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Records refused claims — their code requests ({@code rate_limited}, {@code blocked}), fraud checks and
  * {@code code-requests} events — with group commit: refusals that arrive while one transaction runs
- * all go into the next, so a flood of refused claims costs few transactions.
+ * all go into the next ({@link Coalescer}), so a flood of refused claims costs few transactions.
  */
 @ApplicationScoped
 public class RefusalRecorder {
@@ -38,8 +36,7 @@ public class RefusalRecorder {
     private final EndUserRepository users;
     private final OutboxRows outbox;
     private final Counter unrecorded;
-    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean busy = new AtomicBoolean();
+    private final Coalescer<Pending> queue = new Coalescer<>(MAX_BATCH, this::send, this::unrecorded);
 
     public RefusalRecorder(Pool pool, RefusalRepository refusals, EndUserRepository users, OutboxRows outbox,
                            MeterRegistry registry) {
@@ -56,27 +53,23 @@ public class RefusalRecorder {
      */
     public Uni<Void> record(Refusal refusal) {
         CompletableFuture<Void> recorded = new CompletableFuture<>();
-        pending.add(new Pending(refusal, recorded));
-        pump();
+        queue.add(new Pending(refusal, recorded));
         return Uni.createFrom().completionStage(recorded);
     }
 
-    private void pump() {
-        while (!pending.isEmpty() && busy.compareAndSet(false, true)) {
-            List<Pending> batch = drain();
-            if (batch.isEmpty()) {
-                busy.set(false);
-                continue;
-            }
-            List<Refusal> written = batch.stream().map(Pending::refusal).toList();
-            pool.withTransaction(connection -> write(connection, written))
-                    .subscribe().with(ignored -> finish(batch), failure -> {
-                        unrecorded.increment(batch.size());
-                        LOG.warnf("%d refused claims not recorded: %s", batch.size(), failure.toString());
-                        finish(batch);
-                    });
-            return;
-        }
+    private Uni<Runnable> send(List<Pending> batch) {
+        List<Refusal> written = batch.stream().map(Pending::refusal).toList();
+        return pool.withTransaction(connection -> write(connection, written)).map(ignored -> () -> answer(batch));
+    }
+
+    private void unrecorded(List<Pending> batch, Throwable failure) {
+        unrecorded.increment(batch.size());
+        LOG.warnf("%d refused claims not recorded: %s", batch.size(), failure.toString());
+        answer(batch);
+    }
+
+    private static void answer(List<Pending> batch) {
+        batch.forEach(waiting -> waiting.recorded().complete(null));
     }
 
     private Uni<Void> write(SqlConnection connection, List<Refusal> batch) {
@@ -97,22 +90,6 @@ public class RefusalRecorder {
                 .add(EventJson.write(CodeRequestEvent.of(refusal.campaignId(), refusal.requestId(),
                         refusal.claimant().platform(), refusal.status(), null, false, null, refusal.at()))));
         return events;
-    }
-
-    private List<Pending> drain() {
-        List<Pending> batch = new ArrayList<>();
-        Pending next;
-        while (batch.size() < MAX_BATCH && (next = pending.poll()) != null) {
-            batch.add(next);
-        }
-        return batch;
-    }
-
-    /** Frees the recorder before answering, so refusals that arrived meanwhile start the next batch. */
-    private void finish(List<Pending> batch) {
-        busy.set(false);
-        pump();
-        batch.forEach(waiting -> waiting.recorded().complete(null));
     }
 
     private record Pending(Refusal refusal, CompletableFuture<Void> recorded) {
