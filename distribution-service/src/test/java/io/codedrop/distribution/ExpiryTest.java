@@ -70,12 +70,8 @@ class ExpiryTest {
 
     @Test
     void runningAgainExpiresNothingTwice() {
-        TestDeveloper developer = TestDeveloper.signIn();
-        CampaignSnapshot campaign = developer.campaign();
         Instant soon = Instant.now().plus(1, ChronoUnit.HOURS);
-        Stocking.send(Stocking.batch(campaign.id(), UUID.randomUUID(), 0, Platform.ANDROID,
-                Stocking.codes("TWICE", 3), soon));
-        Stocking.awaitAvailable(campaign.id(), Platform.ANDROID, 3);
+        CampaignSnapshot campaign = campaignWithCodesDue(Platform.ANDROID, "TWICE", 3, soon);
 
         expiry.expireDue(soon).await().atMost(Duration.ofSeconds(30));
         expiry.expireDue(soon.plusSeconds(60)).await().atMost(Duration.ofSeconds(30));
@@ -110,12 +106,8 @@ class ExpiryTest {
 
     @Test
     void claimedCodesPastTheirExpiryStayUsedAndArePassedOnce() {
-        TestDeveloper developer = TestDeveloper.signIn();
-        CampaignSnapshot campaign = developer.campaign();
         Instant soon = Instant.now().plus(1, ChronoUnit.HOURS);
-        Stocking.send(Stocking.batch(campaign.id(), UUID.randomUUID(), 0, Platform.IOS,
-                Stocking.codes("HELD", 3), soon));
-        Stocking.awaitAvailable(campaign.id(), Platform.IOS, 3);
+        CampaignSnapshot campaign = campaignWithCodesDue(Platform.IOS, "HELD", 3, soon);
         EndUser.claim(campaign.id(), "phone-held-1");
         EndUser.claim(campaign.id(), "phone-held-2");
         assertEquals(Map.of("unused", 3L), stored(campaign.id()));
@@ -126,6 +118,14 @@ class ExpiryTest {
         assertEquals(Map.of("used", 2L, "expired", 1L), stored(campaign.id()));
         assertEquals(1L, database.count("SELECT count(*) FROM code_audit WHERE campaign_id = $1", campaign.id()));
         assertEquals(0L, database.count("SELECT available FROM code_pools WHERE campaign_id = $1", campaign.id()));
+    }
+
+    /** A new campaign of its own developer, stocked with {@code count} codes on one platform, all due at {@code due}. */
+    private static CampaignSnapshot campaignWithCodesDue(Platform platform, String prefix, int count, Instant due) {
+        CampaignSnapshot campaign = TestDeveloper.signIn().campaign();
+        Stocking.send(Stocking.batch(campaign.id(), UUID.randomUUID(), 0, platform, Stocking.codes(prefix, count), due));
+        Stocking.awaitAvailable(campaign.id(), platform, count);
+        return campaign;
     }
 
     /** Status as shown: a claimed code is used. */

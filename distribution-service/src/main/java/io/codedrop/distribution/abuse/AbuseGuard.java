@@ -82,6 +82,7 @@ public class AbuseGuard {
             return counts""");
     /** Keeps one script call to a few milliseconds of Redis: it serves nobody else while the script runs. */
     private static final int MAX_CLAIMS_PER_CALL = 100;
+    private static final int KEYS_PER_CLAIM = 7;
     private static final int COUNTS_PER_CLAIM = 9;
 
     private final ReactiveRedisDataSource redis;
@@ -125,7 +126,7 @@ public class AbuseGuard {
 
     /** One script call for the batch; it gives up after the timeout too, so a silent Redis stalls no later batch. */
     private Uni<Runnable> sendChecks(List<PendingCheck> batch) {
-        List<String> keys = new ArrayList<>(batch.size() * 7);
+        List<String> keys = new ArrayList<>(batch.size() * KEYS_PER_CLAIM);
         List<String> args = new ArrayList<>(claimArgs.size() + batch.size() * 3);
         args.addAll(claimArgs);
         for (PendingCheck check : batch) {

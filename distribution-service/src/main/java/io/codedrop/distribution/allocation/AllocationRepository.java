@@ -63,9 +63,9 @@ public class AllocationRepository {
             ORDER BY p.seq LIMIT $3""";
     /*
      * One statement for everything a batch writes: the claims, the campaign's count, the code requests,
-     * their events and the pools. The codes' own rows are not written (V9): a claim is what makes one used. The parts read only the batch's arrays, never each other's
-     * rows, so sharing one snapshot changes nothing; separate statements cost ~0.3 ms each, on the path
-     * of every claim in the batch.
+     * their events and the pools. The codes' own rows are not written (V9): a claim is what makes one
+     * used. The parts read only the batch's arrays, never each other's rows, so sharing one snapshot
+     * changes nothing; separate statements cost ~0.3 ms each, on the path of every claim in the batch.
      */
     private static final String RECORD_BATCH = """
             WITH a AS (SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::varchar[]) AS a(user_id, code_id, platform)),
